@@ -1,0 +1,18 @@
+namespace Parley.Core.Config;
+
+/// <summary><c>[server]</c>.</summary>
+public sealed record ServerConfig
+{
+    /// <summary><c>listen</c>: <c>http://HOST:PORT</c> or <c>unix:///path</c>.</summary>
+    public string Listen { get; init; } = "http://localhost:8080";
+    /// <summary><c>public-endpoint</c>: public base URL, trailing slashes removed; empty derives it per request.</summary>
+    public string PublicEndpoint { get; init; } = "";
+    /// <summary><c>reload</c>: accepted for compatibility, ignored.</summary>
+    public bool Reload { get; init; }
+    /// <summary><c>profile</c>: accepted for compatibility, ignored.</summary>
+    public bool Profile { get; init; }
+    /// <summary><c>trusted-proxies</c>: proxy addresses whose forwarding headers are honoured, one per line.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary><c>samesite</c>: SameSite of every cookie; empty picks None over https, Lax otherwise.</summary>
+    public string SameSite { get; init; } = "";
+}

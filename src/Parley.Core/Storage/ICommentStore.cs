@@ -1,0 +1,77 @@
+using Parley.Core.Comments;
+
+namespace Parley.Core.Storage;
+
+/// <summary>
+/// The storage seam: everything Parley keeps, behind one interface with one engine per database
+/// (SQLite speaking Isso's schema, PostgreSQL for scale-out). Write rules live in CommentService;
+/// the store only keeps what it is told, except for the cascade of <see cref="DeleteCommentAsync"/>
+/// which is part of the data model (Isso's trigger and placeholder cleanup).
+/// </summary>
+public interface ICommentStore : IDisposable
+{
+    /// <summary>The signing secret: preference <c>session-key</c>, created when the database is.</summary>
+    string SessionKey { get; }
+
+    /// <summary>The thread whose uri equals <paramref name="uri"/> exactly, or null.</summary>
+    Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default);
+
+    Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Creates the thread, or returns the existing one with that uri.</summary>
+    Task<CommentThread> CreateThreadAsync(string uri, string? title, CancellationToken ct = default);
+
+    Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Inserts <paramref name="comment"/> (its <c>Id</c> is ignored) and returns the stored row.</summary>
+    Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default);
+
+    /// <summary>Writes mode, text, author, email, website, modified and notification of the comment with that id.</summary>
+    Task UpdateCommentAsync(Comment comment, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes as Isso does: a comment that something replies to becomes a mode-4 placeholder
+    /// (text '', author and website NULL) and is returned; otherwise the row goes and null is returned.
+    /// Then unreferenced placeholders are removed until none is left, and threads without comments go.
+    /// </summary>
+    Task<Comment?> DeleteCommentAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Sets a pending comment to published; false when it was not pending.</summary>
+    Task<bool> ActivateAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Adds one like or dislike and stores the voters filter that now holds the voter.</summary>
+    Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default);
+
+    /// <summary>Clears <c>notification</c> on comment <paramref name="id"/> and its replies written with <paramref name="email"/>.</summary>
+    Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default);
+
+    /// <summary>Deletes pending comments created before <paramref name="createdBefore"/>, then orphaned placeholders.</summary>
+    Task<int> PurgePendingAsync(double createdBefore, CancellationToken ct = default);
+
+    /// <summary>Visible comments (modes 1 and 4) of one thread, ordered and paged as <see cref="CommentQuery"/> says.</summary>
+    Task<IReadOnlyList<Comment>> ListAsync(CommentQuery query, CancellationToken ct = default);
+
+    /// <summary>Visible comments of a thread counted per parent, ignoring any time filter.</summary>
+    Task<ReplyCounts> CountRepliesAsync(string uri, CancellationToken ct = default);
+
+    /// <summary>Published comments per thread uri, same order as given; 0 for unknown uris.</summary>
+    Task<IReadOnlyList<int>> CountPublishedAsync(IReadOnlyList<string> uris, CancellationToken ct = default);
+
+    /// <summary>
+    /// Published comments of all threads in Isso's mixed order (top-level oldest first, then replies
+    /// oldest first); the last <paramref name="limit"/> of that sequence, in that order.
+    /// </summary>
+    Task<IReadOnlyList<CommentWithUri>> LatestAsync(int limit, CancellationToken ct = default);
+
+    /// <summary>Visible comments of a thread for its feed: top-level newest id first, then replies oldest first.</summary>
+    Task<IReadOnlyList<Comment>> FeedAsync(string uri, int limit, CancellationToken ct = default);
+
+    /// <summary>Ids of comments (any thread, any mode) from this address created after the given time.</summary>
+    Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default);
+
+    /// <summary>Top-level comments (any mode) of a thread written from this address, ever.</summary>
+    Task<int> CountTopLevelByAddressAsync(string uri, string remoteAddr, CancellationToken ct = default);
+
+    /// <summary>Whether a published comment with exactly this stored e-mail was created after the given time.</summary>
+    Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default);
+}
