@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace Parley.Core.Comments;
+
+/// <summary>
+/// The accepted keys of a comment body (Isso's <c>ACCEPT</c> set), validated as spec/api.md §4.2 says.
+/// Values are raw as sent; escaping happens in <see cref="CommentService"/>.
+/// </summary>
+public sealed record CommentInput
+{
+    public string Text { get; init; } = "";
+    public string? Author { get; init; }
+    public string? Email { get; init; }
+    public string? Website { get; init; }
+    public long? Parent { get; init; }
+    public string? Title { get; init; }
+    public long? Notification { get; init; }
+    /// <summary>Keys present in the body; an edit changes only those.</summary>
+    public IReadOnlySet<string> Sent { get; init; } = new HashSet<string>();
+
+    private static readonly string[] Accepted = ["text", "author", "email", "website", "parent", "title", "notification"];
+
+    /// <summary>Validates a JSON body; throws <see cref="RuleViolationException"/> with Isso's exact description.</summary>
+    public static CommentInput Parse(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new RuleViolationException(ViolationKind.BadRequest, "request body must be a JSON object");
+        }
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in body.EnumerateObject())
+        {
+            if (Accepted.Contains(property.Name))
+            {
+                // Python's json keeps the last of duplicate keys.
+                fields[property.Name] = property.Value;
+            }
+        }
+        var text = Field(fields, "text");
+        if (text.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw Invalid("text is missing");
+        }
+        var parent = Field(fields, "parent");
+        long? parentId = parent.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.Number when parent.TryGetInt64(out var p) => p,
+            _ => throw Invalid("parent must be an integer or null"),
+        };
+        foreach (var key in (string[])["text", "author", "website", "email"])
+        {
+            if (Field(fields, key).ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+            {
+                throw Invalid($"{key} must be a string or null");
+            }
+        }
+        var input = new CommentInput
+        {
+            Text = text.GetString()!,
+            Author = StringOrNull(fields, "author"),
+            Email = StringOrNull(fields, "email"),
+            Website = StringOrNull(fields, "website"),
+            Parent = parentId,
+            Title = Field(fields, "title") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null,
+            Notification = NotificationOf(Field(fields, "notification")),
+            Sent = fields.Keys.ToHashSet(StringComparer.Ordinal),
+        };
+        input.Check();
+        return input;
+    }
+
+    private void Check()
+    {
+        if (Text.TrimEnd().Length < 3)
+        {
+            throw Invalid("text is too short (minimum length: 3)");
+        }
+        if (Text.EnumerateRunes().Count() > 65535)
+        {
+            throw Invalid("text is too long (maximum length: 65535)");
+        }
+        if (Email is { Length: > 254 })
+        {
+            throw Invalid("http://tools.ietf.org/html/rfc5321#section-4.5.3");
+        }
+        if (!string.IsNullOrEmpty(Website))
+        {
+            if (Website.Length > 254)
+            {
+                throw Invalid("arbitrary length limit");
+            }
+            if (!WebsiteGrammar.IsMatch(Website))
+            {
+                throw Invalid("Website not Django-conform");
+            }
+        }
+    }
+
+    // Isso stores what the client sends; Parley keeps the three meaningful values (spec allows normalising).
+    private static long? NotificationOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => 1,
+        JsonValueKind.False => 0,
+        JsonValueKind.Number when value.TryGetDouble(out var n) => n != 0 ? 1 : 0,
+        JsonValueKind.String => string.IsNullOrEmpty(value.GetString()) || value.GetString() == "0" ? 0 : 1,
+        _ => null,
+    };
+
+    private static JsonElement Field(Dictionary<string, JsonElement> fields, string key) =>
+        fields.TryGetValue(key, out var value) ? value : default;
+
+    private static string? StringOrNull(Dictionary<string, JsonElement> fields, string key) =>
+        Field(fields, key) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    private static RuleViolationException Invalid(string message) => new(ViolationKind.InvalidField, message);
+}

@@ -1,0 +1,207 @@
+using Parley.Core.Config;
+using Parley.Core.Moderation;
+using Parley.Core.Security;
+using Parley.Core.Storage;
+
+namespace Parley.Core.Comments;
+
+/// <summary>
+/// Every write to comments goes through here: escaping, moderation mode, thread creation, guard,
+/// auto-approval, parent flattening, edits, deletes and votes (spec/behaviour.md §2, §6-§11, §21).
+/// </summary>
+public sealed class CommentService(ParleyConfig config, ICommentStore store, PageTitle pageTitle, TimeProvider time) : IDisposable
+{
+    private const int MaxVotes = 142;
+
+    // Isso serialises writes with one process-wide lock; so does Parley on one machine.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Guard _guard = new(config.Guard, config.General.MaxAge, store);
+
+    // SQLite's datetime('now', '-6 month'): calendar months, UTC.
+    private double SixMonthsAgo => time.GetUtcNow().AddMonths(-6).ToUnixTimeMilliseconds() / 1000.0;
+
+    public double Now => (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / (double)TimeSpan.TicksPerSecond;
+
+    /// <summary>Creates a comment in thread <paramref name="uri"/>; <paramref name="origin"/> is where the page lives.</summary>
+    public async Task<Comment> CreateAsync(string uri, CommentInput input, string remoteAddr, string origin, CancellationToken ct = default)
+    {
+        var mode = config.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
+        var email = Escaping.Html(input.Email);
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, origin, ct);
+            await _guard.CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
+            if (mode == CommentMode.Pending && config.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
+                && await store.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
+            {
+                mode = CommentMode.Published;
+            }
+            return await store.InsertCommentAsync(new Comment
+            {
+                Tid = thread.Id,
+                Parent = await ResolveParentAsync(input.Parent, thread.Id, ct),
+                Created = Now,
+                Mode = mode,
+                RemoteAddr = remoteAddr,
+                Text = input.Text,
+                Author = Escaping.Html(input.Author),
+                Email = email,
+                Website = Escaping.Website(input.Website, prefixScheme: true),
+                Voters = VotersFilter.Create(remoteAddr),
+                Notification = input.Notification,
+            }, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Owner or moderator edit: text always, author and website only when sent (null clears them).
+    /// The owner's edit stamps <c>modified</c>; the moderation link's does not (as in Isso).
+    /// </summary>
+    public async Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var comment = await store.GetCommentAsync(id, ct) ?? throw NotFound();
+            var edited = comment with
+            {
+                Text = input.Text,
+                Author = input.Sent.Contains("author") ? Escaping.Html(input.Author) : comment.Author,
+                Website = input.Sent.Contains("website") ? Escaping.Website(input.Website, prefixScheme: false) : comment.Website,
+                Modified = stampModified ? Now : comment.Modified,
+            };
+            await store.UpdateCommentAsync(edited, ct);
+            return edited;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone.</summary>
+    public async Task<Comment?> DeleteAsync(long id, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await store.DeleteCommentAsync(id, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Publishes a pending comment; false when it was already published.</summary>
+    public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await store.ActivateAsync(id, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>One vote per anonymised address per comment; null when the comment does not exist.</summary>
+    public async Task<VoteOutcome?> VoteAsync(long id, bool upvote, string remoteAddr, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var comment = await store.GetCommentAsync(id, ct);
+            if (comment is null)
+            {
+                return null;
+            }
+            var kind = upvote ? "Upvote" : "Downvote";
+            var total = comment.Likes + comment.Dislikes;
+            if (total >= MaxVotes)
+            {
+                return new(comment.Likes, comment.Dislikes, $"{kind} denied due to a \"likes + dislikes\" total too high ({total} >= {MaxVotes})");
+            }
+            if (VotersFilter.Contains(comment.Voters, remoteAddr))
+            {
+                return new(comment.Likes, comment.Dislikes, $"{kind} denied because a vote has already been registered for this remote address: {remoteAddr}");
+            }
+            await store.RecordVoteAsync(id, upvote, VotersFilter.With(comment.Voters, remoteAddr), ct);
+            return new(comment.Likes + (upvote ? 1 : 0), comment.Dislikes + (upvote ? 0 : 1), null);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await store.UnsubscribeAsync(email, id, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<CommentThread> CreateThreadAsync(string uri, string? title, string origin, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(title))
+        {
+            return await store.CreateThreadAsync(uri, title, ct);
+        }
+        var page = await pageTitle.DiscoverAsync(origin, uri, ct) ?? throw new RuleViolationException(ViolationKind.InvalidField,
+            $"Cannot create new thread: URI {uri} is not accessible and no title was provided. Please provide a title parameter in your request.");
+        // The page may name another thread id; Parley joins that thread where Isso would crash.
+        return await store.GetThreadAsync(page.Uri, ct) ?? await store.CreateThreadAsync(page.Uri, page.Title, ct);
+    }
+
+    // Replies to replies hang under the top-level ancestor; unknown or foreign parents become top-level.
+    private async Task<long?> ResolveParentAsync(long? parent, long tid, CancellationToken ct)
+    {
+        var seen = new HashSet<long>();
+        while (parent is { } id && id != 0 && seen.Add(id))
+        {
+            var comment = await store.GetCommentAsync(id, ct);
+            if (comment is null || comment.Tid != tid)
+            {
+                return null;
+            }
+            if (comment.Parent is null)
+            {
+                return comment.Id;
+            }
+            parent = comment.Parent;
+        }
+        return null;
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    private static RuleViolationException NotFound() => new(ViolationKind.NotFound, "comment not found");
+}

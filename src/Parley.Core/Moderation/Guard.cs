@@ -1,0 +1,50 @@
+using System.Globalization;
+using Parley.Core.Comments;
+using Parley.Core.Config;
+using Parley.Core.Storage;
+
+namespace Parley.Core.Moderation;
+
+/// <summary>Isso's spam guard (spec/behaviour.md §10); runs only for new comments and only when enabled.</summary>
+public sealed class Guard(GuardConfig config, int maxAge, ICommentStore store)
+{
+    /// <summary>Throws a 403 <see cref="RuleViolationException"/> with Isso's reason when a rule refuses the comment.</summary>
+    public async Task CheckAsync(string uri, CommentInput input, string remoteAddr, double now, CancellationToken ct)
+    {
+        if (!config.Enabled)
+        {
+            return;
+        }
+        var recent = await store.RecentIdsByAddressAsync(remoteAddr, now - 60, ct);
+        if (recent.Count >= config.RateLimit)
+        {
+            Deny($"{remoteAddr}: ratelimit exceeded ({string.Join(", ", recent.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        }
+        if (input.Parent is null)
+        {
+            var direct = await store.CountTopLevelByAddressAsync(uri, remoteAddr, ct);
+            if (direct >= config.DirectReply)
+            {
+                Deny($"{direct} direct responses to {uri}");
+            }
+        }
+        else if (!config.ReplyToSelf)
+        {
+            var parent = await store.GetCommentAsync(input.Parent.Value, ct);
+            if (parent is not null && parent.RemoteAddr == remoteAddr && now - parent.Created < maxAge)
+            {
+                Deny("edit time frame is still open");
+            }
+        }
+        if (config.RequireEmail && string.IsNullOrEmpty(input.Email))
+        {
+            Deny("email address required but not provided");
+        }
+        if (config.RequireAuthor && string.IsNullOrEmpty(input.Author))
+        {
+            Deny("author address required but not provided");
+        }
+    }
+
+    private static void Deny(string reason) => throw new RuleViolationException(ViolationKind.Forbidden, reason);
+}
