@@ -1,0 +1,88 @@
+using Parley.Core.Comments;
+using Parley.Core.Config;
+using Parley.Core.Markup;
+using Parley.Core.Security;
+using Parley.Core.Storage;
+using Parley.Http;
+using Parley.Http.Edge;
+using Parley.Http.Isso;
+using Parley.Storage;
+
+namespace Parley.Hosting;
+
+/// <summary>What the caller decides besides the config: tests pass a clock and a loopback address.</summary>
+internal sealed record HostOptions
+{
+    /// <summary>Overrides <c>[server] listen</c> (tests use <c>http://127.0.0.1:0</c>).</summary>
+    public string? Listen { get; init; }
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+}
+
+/// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
+internal static class ParleyHost
+{
+    public static WebApplication Build(ParleyConfig config, HostOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        Listen(builder, options.Listen ?? config.Server.Listen);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddSingleton(config);
+        services.AddSingleton(options.Time);
+        services.AddSingleton<ICommentStore>(_ => StoreFactory.Open(config));
+        services.AddSingleton(sp => new TokenSigner(sp.GetRequiredService<ICommentStore>().SessionKey, options.Time));
+        services.AddSingleton<CommentTokens>();
+        services.AddSingleton(new AuthorHash(config.Hash));
+        services.AddSingleton(new CommentRenderer(config.Markup));
+        services.AddSingleton(new Origins(config.General.Host));
+        services.AddSingleton<IssoJson>();
+        services.AddSingleton<OwnershipCookies>();
+        // Title discovery follows redirects itself (path only, same host), so the handler must not.
+        services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
+        services.AddSingleton<CommentService>();
+        if (config.Moderation.Enabled)
+        {
+            services.AddHostedService<PurgeWorker>();
+        }
+
+        var app = builder.Build();
+        // Open the database now so a broken file stops start-up instead of the first request.
+        _ = app.Services.GetRequiredService<ICommentStore>();
+        app.UseMiddleware<ClientAddress>(config.Server.TrustedProxies);
+        app.UseMiddleware<Cors>();
+        app.UseMiddleware<ErrorMapping>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "max-age=43200, public",
+        });
+        app.UseRouting();
+        Routes.Map(app);
+        return app;
+    }
+
+    private static void Listen(WebApplicationBuilder builder, string listen)
+    {
+        if (listen.StartsWith("unix://", StringComparison.OrdinalIgnoreCase))
+        {
+            var socket = listen["unix://".Length..];
+            if (File.Exists(socket))
+            {
+                File.Delete(socket);
+            }
+            builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socket));
+            return;
+        }
+        var uri = new Uri(listen);
+        var host = uri.Host is "localhost" ? "localhost" : uri.Host;
+        builder.WebHost.UseUrls($"http://{host}:{(uri.IsDefaultPort ? 80 : uri.Port)}");
+    }
+}

@@ -1,0 +1,29 @@
+using Parley.Core.Comments;
+using Parley.Core.Config;
+
+namespace Parley.Hosting;
+
+/// <summary>Deletes stale pending comments at start-up and then every <c>purge-after</c> (spec/behaviour.md §11).</summary>
+internal sealed class PurgeWorker(CommentService service, ParleyConfig config, TimeProvider time, ILogger<PurgeWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(60, config.Moderation.PurgeAfter));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var purged = await service.PurgeAsync(stoppingToken);
+                if (purged > 0)
+                {
+                    log.LogInformation("Purged {Count} pending comments older than {Seconds} s", purged, config.Moderation.PurgeAfter);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Purging pending comments failed; trying again at the next interval");
+            }
+            await Task.Delay(interval, time, stoppingToken);
+        }
+    }
+}

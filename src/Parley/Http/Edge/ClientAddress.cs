@@ -1,0 +1,67 @@
+using System.Net;
+using Parley.Core.Security;
+
+namespace Parley.Http.Edge;
+
+/// <summary>
+/// Who is asking, and under which public address. Unlike Isso, which always trusts the last
+/// <c>X-Forwarded-For</c> hop, forwarding headers count only when the connection comes from loopback
+/// or from <c>[server] trusted-proxies</c>; otherwise anyone could pick their own address and dodge the
+/// rate limit and vote de-duplication. <c>X-Script-Name</c> only moves the mount path and is always honoured.
+/// </summary>
+internal sealed class ClientAddress(RequestDelegate next, IReadOnlyList<string> trustedProxies)
+{
+    private readonly HashSet<IPAddress> _trusted = [.. trustedProxies.Select(p => IPAddress.TryParse(p.Trim(), out var ip) ? Normal(ip) : null).OfType<IPAddress>()];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var peer = context.Connection.RemoteIpAddress;
+        var address = peer?.ToString();
+        if (peer is not null && IsTrusted(peer))
+        {
+            address = FromForwardedFor(request.Headers["X-Forwarded-For"].ToString(), address);
+            if (request.Headers["X-Forwarded-Proto"].ToString().Trim() is "http" or "https")
+            {
+                request.Scheme = request.Headers["X-Forwarded-Proto"].ToString().Trim();
+            }
+            if (request.Headers["X-Forwarded-Prefix"].ToString() is { Length: > 0 } prefix && prefix.StartsWith('/'))
+            {
+                request.PathBase = new PathString(prefix.TrimEnd('/'));
+            }
+        }
+        if (request.Headers["X-Script-Name"].ToString() is { Length: > 1 } script && script.StartsWith('/'))
+        {
+            var mount = new PathString(script.TrimEnd('/'));
+            if (request.Path.StartsWithSegments(mount, out var rest))
+            {
+                request.Path = rest;
+            }
+            request.PathBase = mount;
+        }
+        context.Items[typeof(ClientAddress)] = AddressAnonymizer.Anonymize(address);
+        return next(context);
+    }
+
+    // Walk the hops from the nearest: the first one that is not a trusted proxy is the client.
+    private string? FromForwardedFor(string header, string? peer)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return peer;
+        }
+        var hops = header.Split(',').Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
+        for (var i = hops.Count - 1; i >= 0; i--)
+        {
+            if (!IPAddress.TryParse(hops[i], out var ip) || !IsTrusted(ip))
+            {
+                return hops[i];
+            }
+        }
+        return hops.Count > 0 ? hops[^1] : peer;
+    }
+
+    private bool IsTrusted(IPAddress ip) => IPAddress.IsLoopback(Normal(ip)) || _trusted.Contains(Normal(ip));
+
+    private static IPAddress Normal(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.Features;
+using Parley.Core.Comments;
+
+namespace Parley.Http.Edge;
+
+/// <summary>
+/// The one place errors become responses: rule violations and Isso errors get their 4xx shape, bare
+/// 404/405/413 from routing or Kestrel get Isso's page, and anything else is a logged 500 without details.
+/// </summary>
+internal sealed class ErrorMapping(RequestDelegate next, ILogger<ErrorMapping> log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentLength is null
+                && context.Request.Method != HttpMethods.Head)
+            {
+                await ErrorPage.WriteAsync(context, context.Response.StatusCode, ErrorPage.DefaultDescription(context.Response.StatusCode), false);
+            }
+        }
+        catch (IssoError e) when (!context.Response.HasStarted)
+        {
+            await ErrorPage.WriteAsync(context, e.Status, e.Message, e.AlwaysHtml);
+        }
+        catch (RuleViolationException e) when (!context.Response.HasStarted)
+        {
+            var (status, html) = e.Kind switch
+            {
+                ViolationKind.InvalidField => (400, true),
+                ViolationKind.BadRequest => (400, false),
+                ViolationKind.Forbidden => (403, false),
+                _ => (404, false),
+            };
+            await ErrorPage.WriteAsync(context, status, e.Message, html);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            await ErrorPage.WriteAsync(context, e.StatusCode, ErrorPage.DefaultDescription(e.StatusCode), false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            log.LogError(e, "Unhandled error on {Method} {Path} (request {RequestId})",
+                context.Request.Method, context.Request.Path, context.Features.Get<IHttpRequestIdentifierFeature>()?.TraceIdentifier ?? context.TraceIdentifier);
+            context.Response.Clear();
+            await ErrorPage.WriteAsync(context, 500, ErrorPage.DefaultDescription(500), false);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Parley.Http.Edge;
+
+/// <summary>
+/// An HTTP-level refusal with Isso's status and description. <paramref name="AlwaysHtml"/> marks the errors
+/// Isso renders as an HTML page whatever the client accepts (spec/api.md §1.5).
+/// </summary>
+internal sealed class IssoError(int status, string description, bool alwaysHtml = false) : Exception(description)
+{
+    public int Status { get; } = status;
+    public bool AlwaysHtml { get; } = alwaysHtml;
+
+    public static IssoError MissingUri() => new(400, "missing uri query");
+    public static IssoError Csrf() => new(403, "CSRF");
+    public static IssoError Forbidden() => new(403, ErrorPage.DefaultDescription(403));
+    public static IssoError NotFound() => new(404, ErrorPage.DefaultDescription(404));
+    public static IssoError BadQuery(string description) => new(400, description, alwaysHtml: true);
+}

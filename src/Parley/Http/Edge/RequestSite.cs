@@ -1,0 +1,19 @@
+using Parley.Core.Security;
+
+namespace Parley.Http.Edge;
+
+/// <summary>What the edge middleware learnt about a request, for handlers.</summary>
+internal static class RequestSite
+{
+    /// <summary>The anonymised client address.</summary>
+    public static string ClientAddress(this HttpContext context) =>
+        context.Items[typeof(ClientAddress)] as string ?? AddressAnonymizer.Unknown;
+
+    /// <summary>The configured website the request comes from (Isso's "origin").</summary>
+    public static string SiteOrigin(this HttpContext context) =>
+        context.Items[typeof(Origins)] as string ?? Origins.Invalid;
+
+    /// <summary>Isso's "request host": scheme, Host header and mount path.</summary>
+    public static string RequestHost(this HttpContext context) =>
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+}
