@@ -1,0 +1,85 @@
+namespace Parley.Core.Config;
+
+/// <summary>The values that must be one of a known set or shape; a bad one is an error, not a guess.</summary>
+internal static class ConfigChecks
+{
+    private static readonly string[] Digests = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"];
+
+    public static string OneOf(ConfigSource source, string section, string key, string value, params string[] allowed)
+    {
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            source.Error(section, key, $"\"{value}\" is not one of {string.Join(", ", allowed)}");
+        }
+        return value;
+    }
+
+    public static string SameSite(ConfigSource source, string value)
+    {
+        if (value.Length > 0 && !new[] { "None", "Lax", "Strict" }.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            source.Error("server", "samesite", $"\"{value}\" is not one of None, Lax, Strict (or empty)");
+        }
+        return value;
+    }
+
+    public static int Port(ConfigSource source, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            source.Error("smtp", "port", $"{port} is not a port number (1 to 65535)");
+        }
+        return port;
+    }
+
+    /// <summary><c>http://HOST[:PORT][/path]</c> or <c>unix:///path</c>; Isso exits on any other scheme.</summary>
+    public static string Listen(ConfigSource source, string value)
+    {
+        if (value.StartsWith("unix://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (value.Length == "unix://".Length)
+            {
+                source.Error("server", "listen", $"\"{value}\" names no socket path (like unix:///run/isso.sock)");
+            }
+            return value;
+        }
+        if (!value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            source.Error("server", "listen", $"\"{value}\" must start with http:// or unix://");
+            return value;
+        }
+        var authority = value["http://".Length..].Split('/')[0];
+        var colon = authority.LastIndexOf(':');
+        var host = colon > authority.LastIndexOf(']') ? authority[..colon] : authority;
+        var port = colon > authority.LastIndexOf(']') ? authority[(colon + 1)..] : "80";
+        if (host.Length == 0)
+        {
+            source.Error("server", "listen", $"\"{value}\" names no host (like http://localhost:8080)");
+        }
+        else if (!int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || number > 65535)
+        {
+            source.Error("server", "listen", $"\"{value}\" has no valid port number");
+        }
+        return value;
+    }
+
+    /// <summary><c>pbkdf2[:iterations[:dklen[:prf]]]</c>, <c>none</c>, or a digest name (spec/signing.md §3).</summary>
+    public static string HashAlgorithm(ConfigSource source, string value)
+    {
+        if (value == "none" || Digests.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            return value;
+        }
+        var parts = value.Split(':');
+        var valid = parts[0] == "pbkdf2" && parts.Length <= 4
+            && parts.Skip(1).Take(2).All(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+            && (parts.Length < 4 || Digests.Contains(parts[3], StringComparer.OrdinalIgnoreCase));
+        if (!valid)
+        {
+            source.Error("hash", "algorithm",
+                $"\"{value}\" is not pbkdf2[:iterations[:dklen[:prf]]], none, or one of {string.Join(", ", Digests)}");
+        }
+        return value;
+    }
+}
