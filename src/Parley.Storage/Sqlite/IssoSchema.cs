@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Parley.Storage.Sqlite;
+
+/// <summary>
+/// Isso's database layout (spec/storage.md §1) and its start-up sequence (§3): create what is missing,
+/// migrate older files up to <see cref="Version"/>, then add the trigger and Parley's indexes.
+/// </summary>
+internal static partial class IssoSchema
+{
+    public const int Version = 5;
+
+    internal const string CreatePreferences = """
+        CREATE TABLE IF NOT EXISTS preferences (key VARCHAR PRIMARY KEY, value VARCHAR)
+        """;
+
+    internal const string CreateThreads = """
+        CREATE TABLE IF NOT EXISTS threads (id INTEGER PRIMARY KEY, uri VARCHAR(256) UNIQUE, title VARCHAR(256))
+        """;
+
+    // Column order is the contract: Isso maps SELECT * by position.
+    internal const string CommentsColumns = """
+        (
+          tid REFERENCES threads(id), id INTEGER PRIMARY KEY, parent INTEGER,
+          created FLOAT NOT NULL, modified FLOAT, mode INTEGER, remote_addr VARCHAR,
+          text VARCHAR NOT NULL, author VARCHAR, email VARCHAR, website VARCHAR,
+          likes INTEGER DEFAULT 0, dislikes INTEGER DEFAULT 0, voters BLOB NOT NULL,
+          notification INTEGER DEFAULT 0)
+        """;
+
+    internal const string CreateComments = "CREATE TABLE IF NOT EXISTS comments " + CommentsColumns;
+
+    internal const string CreateTrigger = """
+        CREATE TRIGGER IF NOT EXISTS remove_stale_threads AFTER DELETE ON comments
+        BEGIN
+            DELETE FROM threads WHERE id NOT IN (SELECT tid FROM comments);
+        END
+        """;
+
+    // Not part of Isso's schema; extra indexes are invisible to Isso and serve the read and guard paths.
+    private const string CreateIndexes = """
+        CREATE INDEX IF NOT EXISTS parley_comments_tid_parent_created ON comments (tid, parent, created);
+        CREATE INDEX IF NOT EXISTS parley_comments_parent ON comments (parent);
+        CREATE INDEX IF NOT EXISTS parley_comments_remote_addr_created ON comments (remote_addr, created);
+        CREATE INDEX IF NOT EXISTS parley_comments_email ON comments (email);
+        """;
+
+    /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>
+    public static string Initialise(SqliteConnection connection, string? legacySessionKey)
+    {
+        const string anyTable = """
+            SELECT EXISTS (SELECT 1 FROM sqlite_master
+                           WHERE type = 'table' AND name IN ('threads', 'comments', 'preferences'))
+            """;
+        var existed = connection.ExecuteScalar<bool>(anyTable);
+
+        connection.Execute(CreatePreferences);
+        connection.Execute(CreateThreads);
+        connection.Execute(CreateComments);
+        connection.Execute(
+            "INSERT OR IGNORE INTO preferences (key, value) VALUES ('session-key', @key)",
+            new { key = NewSessionKey() });
+
+        if (!existed)
+        {
+            SetUserVersion(connection, Version);
+        }
+        else
+        {
+            Migrate(connection, legacySessionKey);
+        }
+
+        connection.Execute(CreateTrigger);
+        connection.Execute(CreateIndexes);
+        return connection.ExecuteScalar<string>("SELECT value FROM preferences WHERE key = 'session-key'")
+            ?? throw new InvalidOperationException("The session-key preference is missing.");
+    }
+
+    public static long UserVersion(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+        connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction);
+
+    // PRAGMA takes no parameters; the value is always one of our own integers.
+    private static void SetUserVersion(SqliteConnection connection, long version, SqliteTransaction? transaction = null) =>
+        connection.Execute(
+            string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"),
+            transaction: transaction);
+
+    private static string NewSessionKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

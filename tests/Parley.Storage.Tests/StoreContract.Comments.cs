@@ -1,0 +1,151 @@
+using Parley.Core.Comments;
+using Parley.Core.Security;
+using Parley.Storage.Tests.Support;
+
+namespace Parley.Storage.Tests;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task InsertReturnsTheStoredRowWithItsNewId()
+    {
+        var thread = await ThreadAsync();
+        var comment = Sample.Comment(thread.Id) with
+        {
+            Id = 4242,
+            Modified = Sample.T0 + 5.5,
+            Likes = 3,
+            Dislikes = 1,
+            Notification = null,
+        };
+
+        var stored = await Store.InsertCommentAsync(comment);
+
+        Assert.Equal(1, stored.Id);
+        Assert.Equal(comment with { Id = 1, Voters = stored.Voters }, stored);
+        Assert.Equal(comment.Voters, stored.Voters);
+        Assert.Null(stored.Notification);
+        Assert.Equal(stored with { Voters = [] }, (await Store.GetCommentAsync(1))! with { Voters = [] });
+    }
+
+    [Fact]
+    public async Task InsertedIdsFollowTheLargestId()
+    {
+        var thread = await ThreadAsync();
+
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await AddAsync(thread)).Id);
+        }
+
+        Assert.Equal([1, 2, 3], ids);
+    }
+
+    [Fact]
+    public async Task MissingCommentIsNull()
+    {
+        Assert.Null(await Store.GetCommentAsync(1));
+    }
+
+    [Fact]
+    public async Task UpdateWritesTheEditableFieldsOnly()
+    {
+        var thread = await ThreadAsync();
+        var original = await AddAsync(thread);
+        var edited = original with
+        {
+            Mode = CommentMode.Pending,
+            Text = "edited",
+            Author = "Carol",
+            Email = null,
+            Website = null,
+            Modified = Sample.T0 + 60,
+            Notification = 1,
+            // Not editable: these must stay as stored.
+            Created = 1,
+            Likes = 99,
+            RemoteAddr = "10.0.0.0",
+        };
+
+        await Store.UpdateCommentAsync(edited);
+
+        var stored = await Store.GetCommentAsync(original.Id);
+        Assert.Equal(
+            original with
+            {
+                Mode = CommentMode.Pending,
+                Text = "edited",
+                Author = "Carol",
+                Email = null,
+                Website = null,
+                Modified = Sample.T0 + 60,
+                Notification = 1,
+                Voters = stored!.Voters,
+            },
+            stored);
+    }
+
+    [Fact]
+    public async Task ActivatePublishesPendingCommentsOnly()
+    {
+        var thread = await ThreadAsync();
+        var pending = await AddAsync(thread, mode: CommentMode.Pending);
+        var published = await AddAsync(thread);
+
+        Assert.True(await Store.ActivateAsync(pending.Id));
+        Assert.Equal(CommentMode.Published, (await Store.GetCommentAsync(pending.Id))!.Mode);
+        Assert.False(await Store.ActivateAsync(pending.Id));
+        Assert.False(await Store.ActivateAsync(published.Id));
+        Assert.False(await Store.ActivateAsync(999));
+    }
+
+    [Fact]
+    public async Task VotesCountOneAndStoreTheVoters()
+    {
+        var thread = await ThreadAsync();
+        var comment = await AddAsync(thread);
+        var voters = VotersFilter.With(comment.Voters, "10.0.0.0");
+
+        await Store.RecordVoteAsync(comment.Id, upvote: true, voters);
+        await Store.RecordVoteAsync(comment.Id, upvote: true, voters);
+        await Store.RecordVoteAsync(comment.Id, upvote: false, voters);
+
+        var stored = await Store.GetCommentAsync(comment.Id);
+        Assert.Equal(2, stored!.Likes);
+        Assert.Equal(1, stored.Dislikes);
+        Assert.Equal(voters, stored.Voters);
+        Assert.True(VotersFilter.Contains(stored.Voters, "10.0.0.0"));
+    }
+
+    [Fact]
+    public async Task UnsubscribeClearsTheCommentAndItsRepliesWithThatEmail()
+    {
+        var thread = await ThreadAsync();
+        var subscribed = Sample.Comment(thread.Id) with { Notification = 1 };
+        var root = await Store.InsertCommentAsync(subscribed);
+        var reply = await Store.InsertCommentAsync(subscribed with { Parent = root.Id });
+        var otherEmail = await Store.InsertCommentAsync(subscribed with { Parent = root.Id, Email = "eve@example.org" });
+        var otherRoot = await Store.InsertCommentAsync(subscribed);
+
+        var changed = await Store.UnsubscribeAsync("alice@example.org", root.Id);
+
+        Assert.Equal(2, changed);
+        Assert.Equal(0, (await Store.GetCommentAsync(root.Id))!.Notification);
+        Assert.Equal(0, (await Store.GetCommentAsync(reply.Id))!.Notification);
+        Assert.Equal(1, (await Store.GetCommentAsync(otherEmail.Id))!.Notification);
+        Assert.Equal(1, (await Store.GetCommentAsync(otherRoot.Id))!.Notification);
+    }
+
+    [Fact]
+    public async Task ConcurrentInsertsAllSucceedWithDistinctIds()
+    {
+        var thread = await ThreadAsync();
+
+        var inserted = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Task.Run(() => AddAsync(thread, created: Sample.T0 + i))));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), inserted.Select(c => c.Id).Order());
+        Assert.Equal(40, (await Store.CountRepliesAsync("/a")).TopLevel);
+    }
+}
