@@ -11,7 +11,7 @@ using Parley.Storage;
 namespace Parley.Hosting;
 
 /// <summary>What the caller decides besides the config: tests pass a clock and a loopback address.</summary>
-internal sealed record HostOptions
+internal sealed record ParleyHostOptions
 {
     /// <summary>Overrides <c>[server] listen</c> (tests use <c>http://127.0.0.1:0</c>).</summary>
     public string? Listen { get; init; }
@@ -22,7 +22,7 @@ internal sealed record HostOptions
 /// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
 internal static class ParleyHost
 {
-    public static WebApplication Build(ParleyConfig config, HostOptions options)
+    public static WebApplication Build(ParleyConfig config, ParleyHostOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

@@ -16,7 +16,7 @@ internal sealed class PurgeWorker(CommentService service, ParleyConfig config, T
                 var purged = await service.PurgeAsync(stoppingToken);
                 if (purged > 0)
                 {
-                    log.LogInformation("Purged {Count} pending comments older than {Seconds} s", purged, config.Moderation.PurgeAfter);
+                    log.LogInformation("Purged {Count} pending comments", purged);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,7 +1,7 @@
 namespace Parley.Http.Edge;
 
 /// <summary>
-/// An HTTP-level refusal with Isso's status and description. <paramref name="AlwaysHtml"/> marks the errors
+/// An HTTP-level refusal with Isso's status and description. <c>alwaysHtml</c> marks the errors
 /// Isso renders as an HTML page whatever the client accepts (spec/api.md §1.5).
 /// </summary>
 internal sealed class IssoError(int status, string description, bool alwaysHtml = false) : Exception(description)

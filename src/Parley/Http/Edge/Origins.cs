@@ -60,7 +60,7 @@ internal sealed class Origins
         }
         var port = https ? 443 : 80;
         var colon = netloc.LastIndexOf(':');
-        if (colon >= 0 && !netloc.EndsWith(']', StringComparison.Ordinal))
+        if (colon >= 0 && !netloc.EndsWith(']'))
         {
             if (!int.TryParse(netloc[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
             {

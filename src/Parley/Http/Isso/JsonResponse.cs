@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Parley.Http.Isso;
@@ -7,6 +8,9 @@ internal sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : I
 {
     public static JsonResponse Ok(Action<Utf8JsonWriter> write) => new(200, write);
 
+    // Served as application/json only, so HTML-sensitive characters need no escaping; non-ASCII stays escaped.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static readonly JsonResponse Null = Ok(w => w.WriteNullValue());
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -14,7 +18,7 @@ internal sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : I
         var response = httpContext.Response;
         response.StatusCode = status;
         response.ContentType = "application/json";
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, Options))
         {
             write(writer);
         }

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Config;
+using Parley.Core.Storage;
+using Parley.Hosting;
+
+namespace Parley.Api.Tests.Support;
+
+/// <summary>
+/// The real Parley app on Kestrel at a loopback port over its own temporary SQLite file.
+/// Requests come from loopback, so <c>X-Forwarded-For</c> picks the client address a test wants.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    public HttpClient Client { get; }
+    public ManualClock Clock { get; }
+    public ParleyConfig Config { get; }
+    public string DbPath { get; }
+    public Uri BaseAddress { get; }
+
+    private TestApp(WebApplication app, string directory, ParleyConfig config, ManualClock clock, Uri baseAddress)
+    {
+        _app = app;
+        _directory = directory;
+        Config = config;
+        Clock = clock;
+        DbPath = config.General.DbPath;
+        BaseAddress = baseAddress;
+        Client = NewClient();
+    }
+
+    public ICommentStore Store => _app.Services.GetRequiredService<ICommentStore>();
+
+    /// <summary>Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database file first.</summary>
+    public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "parley-api-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(directory);
+        var dbPath = Path.Combine(directory, "comments.db");
+        prepare?.Invoke(dbPath);
+        var config = new ParleyConfig
+        {
+            General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
+        };
+        config = configure?.Invoke(config) ?? config;
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
+        var app = ParleyHost.Build(config, new ParleyHostOptions { Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A client with its own cookie jar, as a second browser would have.</summary>
+    public HttpClient NewClient(bool cookies = true)
+    {
+        var handler = new HttpClientHandler { UseCookies = cookies, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS is left for the temp cleaner; the test result does not depend on it.
+        }
+    }
+}
