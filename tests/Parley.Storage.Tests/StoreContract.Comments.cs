@@ -148,4 +148,21 @@ public abstract partial class StoreContract
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), inserted.Select(c => c.Id).Order());
         Assert.Equal(40, (await Store.CountRepliesAsync("/a")).TopLevel);
     }
+
+    [Fact]
+    public async Task ConcurrentVotesAndReadsAllCount()
+    {
+        var thread = await ThreadAsync();
+        var comment = await AddAsync(thread);
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
+        {
+            await Store.RecordVoteAsync(comment.Id, upvote: i % 3 != 0, comment.Voters);
+            Assert.Single(await Store.ListAsync(new("/a", null)));
+        })));
+
+        var stored = await Store.GetCommentAsync(comment.Id);
+        Assert.Equal(20, stored!.Likes);
+        Assert.Equal(10, stored.Dislikes);
+    }
 }

@@ -46,6 +46,7 @@ internal static partial class IssoSchema
         CREATE INDEX IF NOT EXISTS parley_comments_parent ON comments (parent);
         CREATE INDEX IF NOT EXISTS parley_comments_remote_addr_created ON comments (remote_addr, created);
         CREATE INDEX IF NOT EXISTS parley_comments_email ON comments (email);
+        CREATE INDEX IF NOT EXISTS parley_comments_mode_created ON comments (mode, created);
         """;
 
     /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>

@@ -21,8 +21,9 @@ public sealed partial class SqliteCommentStore
 
     public Task<int> CountTopLevelByAddressAsync(string uri, string remoteAddr, CancellationToken ct = default)
     {
+        // c.tid = +t.id keeps the tid index usable (see the Reads part).
         const string sql = """
-            SELECT count(*) FROM comments c JOIN threads t ON t.id = c.tid
+            SELECT count(*) FROM comments c JOIN threads t ON c.tid = +t.id
             WHERE t.uri = @uri AND c.remote_addr = @remoteAddr AND c.parent IS NULL
             """;
         return ReadAsync(c => c.ExecuteScalarAsync<int>(

@@ -6,6 +6,11 @@ using Parley.Core.Storage;
 namespace Parley.Storage.Sqlite;
 
 /// <summary>Thread listings and counts (behaviour.md §4, §5, §12, §13, §15).</summary>
+/// <remarks>
+/// Joins read <c>c.tid = +t.id</c>: tid has no declared type, so a plain <c>c.tid = t.id</c> would convert tid
+/// to a number and keep SQLite off the (tid, parent, created) index. The unary plus drops that conversion;
+/// Isso always stores tid as the integer it took from threads.
+/// </remarks>
 public sealed partial class SqliteCommentStore
 {
     public Task<IReadOnlyList<Comment>> ListAsync(CommentQuery query, CancellationToken ct = default)
@@ -14,7 +19,7 @@ public sealed partial class SqliteCommentStore
         // number and leaves other text as text, which sorts above every number, so it matches nothing.
         var sql = $"""
             SELECT {CommentColumns}
-            FROM comments c JOIN threads t ON t.id = c.tid
+            FROM comments c JOIN threads t ON c.tid = +t.id
             WHERE t.uri = @Uri AND (5 | c.mode) = 5 AND c.parent IS @Parent AND c.created > @After
             ORDER BY {ListOrder(query)}
             LIMIT @take OFFSET @Offset
@@ -38,7 +43,7 @@ public sealed partial class SqliteCommentStore
     {
         const string sql = """
             SELECT CAST(c.parent AS INTEGER) AS Parent, count(*) AS Count
-            FROM comments c JOIN threads t ON t.id = c.tid
+            FROM comments c JOIN threads t ON c.tid = +t.id
             WHERE t.uri = @uri AND (5 | c.mode) = 5
             GROUP BY CAST(c.parent AS INTEGER)
             """;
@@ -65,7 +70,7 @@ public sealed partial class SqliteCommentStore
     {
         // One statement for any number of uris: they travel as a JSON array and keep their order.
         const string sql = """
-            SELECT (SELECT count(*) FROM comments c JOIN threads t ON t.id = c.tid
+            SELECT (SELECT count(*) FROM comments c JOIN threads t ON c.tid = +t.id
                     WHERE t.uri = u.value AND c.mode = 1)
             FROM json_each(@uris) u
             ORDER BY u.key
@@ -84,7 +89,7 @@ public sealed partial class SqliteCommentStore
         const string sql = $"""
             SELECT * FROM (
                 SELECT {CommentColumns}, CAST(t.uri AS TEXT) AS Uri
-                FROM comments c JOIN threads t ON t.id = c.tid
+                FROM comments c JOIN threads t ON c.tid = +t.id
                 WHERE c.mode = 1
                 ORDER BY c.parent IS NOT NULL DESC, c.created DESC, c.id DESC
                 LIMIT @limit)
@@ -104,7 +109,7 @@ public sealed partial class SqliteCommentStore
     {
         const string sql = $"""
             SELECT {CommentColumns}
-            FROM comments c JOIN threads t ON t.id = c.tid
+            FROM comments c JOIN threads t ON c.tid = +t.id
             WHERE t.uri = @uri AND (5 | c.mode) = 5
             ORDER BY c.parent IS NOT NULL, CASE WHEN c.parent IS NULL THEN c.id END DESC, c.created, c.id
             LIMIT @limit

@@ -44,11 +44,20 @@ public sealed partial class SqliteCommentStore : ICommentStore
         }.ToString();
 
         using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // WAL is a property of the file: set once, every later connection uses it.
-        connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
-        var sessionKey = IssoSchema.Initialise(connection, legacySessionKey);
-        return new SqliteCommentStore(connectionString, sessionKey);
+        try
+        {
+            connection.Open();
+            // WAL is a property of the file: set once, every later connection uses it.
+            connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
+            var sessionKey = IssoSchema.Initialise(connection, legacySessionKey);
+            return new SqliteCommentStore(connectionString, sessionKey);
+        }
+        catch
+        {
+            // A refused start-up must not keep the file open in the pool.
+            SqliteConnection.ClearPool(connection);
+            throw;
+        }
     }
 
     public void Dispose()
