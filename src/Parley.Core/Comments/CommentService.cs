@@ -27,8 +27,7 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     {
         var mode = config.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
         var email = Escaping.Html(input.Email);
-        await _writeLock.WaitAsync(ct);
-        try
+        return await LockedAsync(async () =>
         {
             var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, origin, ct);
             await _guard.CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
@@ -50,12 +49,8 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
                 Website = Escaping.Website(input.Website, prefixScheme: true),
                 Voters = VotersFilter.Create(remoteAddr),
                 Notification = input.Notification,
-            }, ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, ct);
+        }, ct);
     }
 
     /// <summary>
@@ -64,8 +59,7 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     /// </summary>
     public async Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, CancellationToken ct = default)
     {
-        await _writeLock.WaitAsync(ct);
-        try
+        return await LockedAsync(async () =>
         {
             var comment = await store.GetCommentAsync(id, ct) ?? throw NotFound();
             var edited = comment with
@@ -77,46 +71,21 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
             };
             await store.UpdateCommentAsync(edited, ct);
             return edited;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, ct);
     }
 
     /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone.</summary>
-    public async Task<Comment?> DeleteAsync(long id, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            return await store.DeleteCommentAsync(id, ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<Comment?> DeleteAsync(long id, CancellationToken ct = default) =>
+        LockedAsync<Comment?>(() => store.DeleteCommentAsync(id, ct), ct);
 
     /// <summary>Publishes a pending comment; false when it was already published.</summary>
-    public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            return await store.ActivateAsync(id, ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<bool> ActivateAsync(long id, CancellationToken ct = default) =>
+        LockedAsync(() => store.ActivateAsync(id, ct), ct);
 
     /// <summary>One vote per anonymised address per comment; null when the comment does not exist.</summary>
     public async Task<VoteOutcome?> VoteAsync(long id, bool upvote, string remoteAddr, CancellationToken ct = default)
     {
-        await _writeLock.WaitAsync(ct);
-        try
+        return await LockedAsync<VoteOutcome?>(async () =>
         {
             var comment = await store.GetCommentAsync(id, ct);
             if (comment is null)
@@ -135,39 +104,15 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
             }
             await store.RecordVoteAsync(id, upvote, VotersFilter.With(comment.Voters, remoteAddr), ct);
             return new(comment.Likes + (upvote ? 1 : 0), comment.Dislikes + (upvote ? 0 : 1), null);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, ct);
     }
 
-    public async Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            return await store.UnsubscribeAsync(email, id, ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default) =>
+        LockedAsync(() => store.UnsubscribeAsync(email, id, ct), ct);
 
     /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
-    public async Task<int> PurgeAsync(CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            return await store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<int> PurgeAsync(CancellationToken ct = default) =>
+        LockedAsync(() => store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct), ct);
 
     private async Task<CommentThread> CreateThreadAsync(string uri, string? title, string origin, CancellationToken ct)
     {
@@ -202,6 +147,19 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     }
 
     public void Dispose() => _writeLock.Dispose();
+
+    private async Task<T> LockedAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     private static RuleViolationException NotFound() => new(ViolationKind.NotFound, "comment not found");
 }
