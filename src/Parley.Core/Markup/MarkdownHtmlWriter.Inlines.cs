@@ -139,22 +139,33 @@ internal sealed partial class MarkdownHtmlWriter
         }
 
         var source = _source.AsSpan(link.UrlSpan.Start, link.UrlSpan.Length);
-        for (var i = 0; i < source.Length; i++)
+        var paren = FirstUnescapedParen(source);
+        // A span that does not hold this destination after all leaves Markdig's reading in place.
+        if (paren < 0 || HtmlHelper.Unescape(source.ToString(), removeBackSlash: true) != url)
         {
-            if (source[i] == '\\')
+            return (url, null);
+        }
+
+        var tail = _source[(link.UrlSpan.Start + paren + 1)..(link.Span.End + 1)];
+        // Backslash escapes and entities resolve as in any other destination.
+        return (HtmlHelper.Unescape(source[..paren].ToString(), removeBackSlash: true), tail);
+    }
+
+    private static int FirstUnescapedParen(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
             {
                 i++;
             }
-            else if (source[i] == ')')
+            else if (text[i] == ')')
             {
-                var cut = link.UrlSpan.Start + i;
-                var rest = _source[(cut + 1)..(link.Span.End + 1)];
-                // Backslash escapes and entities resolve as in any other destination.
-                return (HtmlHelper.Unescape(source[..i].ToString(), removeBackSlash: true), rest);
+                return i;
             }
         }
 
-        return (url, null);
+        return -1;
     }
 
     private static string PlainText(ContainerInline container)
