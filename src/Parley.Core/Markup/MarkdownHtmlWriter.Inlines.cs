@@ -1,4 +1,5 @@
 using System.Text;
+using Markdig.Helpers;
 using Markdig.Syntax.Inlines;
 
 namespace Parley.Core.Markup;
@@ -138,37 +139,33 @@ internal sealed partial class MarkdownHtmlWriter
         }
 
         var source = _source.AsSpan(link.UrlSpan.Start, link.UrlSpan.Length);
-        for (var i = 0; i < source.Length; i++)
+        var paren = FirstUnescapedParen(source);
+        // A span that does not hold this destination after all leaves Markdig's reading in place.
+        if (paren < 0 || HtmlHelper.Unescape(source.ToString(), removeBackSlash: true) != url)
         {
-            if (source[i] == '\\')
-            {
-                i++;
-            }
-            else if (source[i] == ')')
-            {
-                var cut = link.UrlSpan.Start + i;
-                var rest = _source[(cut + 1)..(link.Span.End + 1)];
-                return (Unescape(source[..i]), rest);
-            }
+            return (url, null);
         }
 
-        return (url, null);
+        var tail = _source[(link.UrlSpan.Start + paren + 1)..(link.Span.End + 1)];
+        // Backslash escapes and entities resolve as in any other destination.
+        return (HtmlHelper.Unescape(source[..paren].ToString(), removeBackSlash: true), tail);
     }
 
-    private static string Unescape(ReadOnlySpan<char> text)
+    private static int FirstUnescapedParen(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\\' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) is false)
+            if (text[i] == '\\')
             {
                 i++;
             }
-
-            builder.Append(text[i]);
+            else if (text[i] == ')')
+            {
+                return i;
+            }
         }
 
-        return builder.ToString();
+        return -1;
     }
 
     private static string PlainText(ContainerInline container)
