@@ -1,5 +1,7 @@
+using System.Net;
 using Markdig;
 using Markdig.Parsers.Inlines;
+using Markdig.Syntax;
 
 namespace Parley.Core.Markup;
 
@@ -18,7 +20,18 @@ internal sealed partial class MarkdownEngine
 
     public string ToHtml(string raw)
     {
-        var document = Markdown.Parse(raw, _pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(raw, _pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurdly deep nesting ("[[[[…", ">>>>…"); such a comment is shown as
+            // plain text rather than failing the request.
+            return "<p>" + WebUtility.HtmlEncode(raw) + "</p>\n";
+        }
+
         return MarkdownHtmlWriter.Write(document, raw, _options);
     }
 

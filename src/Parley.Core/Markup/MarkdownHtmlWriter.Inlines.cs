@@ -1,4 +1,5 @@
 using System.Text;
+using Markdig.Helpers;
 using Markdig.Syntax.Inlines;
 
 namespace Parley.Core.Markup;
@@ -148,27 +149,12 @@ internal sealed partial class MarkdownHtmlWriter
             {
                 var cut = link.UrlSpan.Start + i;
                 var rest = _source[(cut + 1)..(link.Span.End + 1)];
-                return (Unescape(source[..i]), rest);
+                // Backslash escapes and entities resolve as in any other destination.
+                return (HtmlHelper.Unescape(source[..i].ToString(), removeBackSlash: true), rest);
             }
         }
 
         return (url, null);
-    }
-
-    private static string Unescape(ReadOnlySpan<char> text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) is false)
-            {
-                i++;
-            }
-
-            builder.Append(text[i]);
-        }
-
-        return builder.ToString();
     }
 
     private static string PlainText(ContainerInline container)

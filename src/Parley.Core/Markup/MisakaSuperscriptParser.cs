@@ -42,7 +42,7 @@ internal sealed class MisakaSuperscriptParser : InlineParser
             consumed = end + 1;
         }
 
-        var superscript = new EmphasisInline { DelimiterChar = '^', DelimiterCount = 1 };
+        var superscript = new EmphasisInline { DelimiterChar = '^', DelimiterCount = 1, IsClosed = true };
         superscript.AppendChild(new LiteralInline(content));
         processor.Inline = superscript;
         slice.Start += consumed;
