@@ -24,18 +24,7 @@ public sealed class CommentRenderer
     public string Render(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        string html;
-        try
-        {
-            html = _engine.ToHtml(raw);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig refuses input nested deeper than its limit (e.g. thousands of '>'); such text is
-            // shown as it was typed rather than failing every request that renders the comment.
-            html = "<p>" + System.Net.WebUtility.HtmlEncode(raw) + "</p>";
-        }
-        return _sanitizer.Sanitize(Wrap(html));
+        return _sanitizer.Sanitize(Wrap(_engine.ToHtml(raw)));
     }
 
     /// <summary>Isso's wrap step (§3): output that neither starts nor ends as a paragraph gets one.</summary>
