@@ -29,11 +29,42 @@ internal static class RequestBody
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            RequireReadableStrings(document.RootElement);
             return document.RootElement.Clone();
         }
         catch (JsonException)
         {
             throw new IssoError(400, "Unable to read JSON request");
+        }
+        catch (InvalidOperationException)
+        {
+            // The parser accepts invalid UTF-8 and lone surrogate escapes inside strings; reading them throws.
+            throw new IssoError(400, "Unable to read JSON request");
+        }
+    }
+
+    private static void RequireReadableStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    RequireReadableStrings(item);
+                }
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    RequireReadableStrings(property.Value);
+                }
+                break;
+            default:
+                break;
         }
     }
 

@@ -81,5 +81,10 @@ internal static class Feed
         return (t.Ticks % TimeSpan.TicksPerSecond == 0 ? text : text + "." + (t.Ticks % TimeSpan.TicksPerSecond / 10).ToString("D6", CultureInfo.InvariantCulture)) + "Z";
     }
 
-    private static string E(string text) => SecurityElement.Escape(text);
+    // Control characters such as U+0000 are not allowed anywhere in XML 1.0; one of them in a comment
+    // would make the whole feed unreadable, so they are dropped before escaping.
+    private static string E(string text) => SecurityElement.Escape(
+        text.Any(c => !System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+            ? new string([.. text.Where(c => System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c))])
+            : text);
 }
