@@ -25,7 +25,7 @@ public sealed class FetchTests
 
     private static string Shape(JsonElement replies) => string.Join(" ", replies.EnumerateArray().Select(r =>
         r.TryGetProperty("replies", out var nested)
-            ? string.Create(CultureInfo.InvariantCulture, $"{r.GetProperty("id")}({r.GetProperty("total_replies")},{r.GetProperty("hidden_replies")},[{string.Join(",", Api.Ids(nested))}])")
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.GetProperty("id")}({r.GetProperty("total_replies")},{r.GetProperty("hidden_replies")},[{string.Join(",", Wire.Ids(nested))}])")
             : r.GetProperty("id").ToString()));
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class FetchTests
         await app.CommentAsync("/t");
         var after = first.Json.GetProperty("created").GetDouble().ToString("R", CultureInfo.InvariantCulture);
         var answer = await app.FetchAsync("uri=%2Ft&after=" + after);
-        Assert.Equal(["2", "3"], Api.Ids(answer.GetProperty("replies")));
+        Assert.Equal(["2", "3"], Wire.Ids(answer.GetProperty("replies")));
         Assert.Equal(3, answer.GetProperty("total_replies").GetInt32());
         Assert.Equal(1, answer.GetProperty("hidden_replies").GetInt32());
         Assert.Equal(0, (await app.FetchAsync("uri=%2Ft&after=soon")).GetProperty("replies").GetArrayLength());
@@ -112,9 +112,9 @@ public sealed class FetchTests
         (await app.PostAsync("/id/2/like", "")).Dispose();
         (await app.PostAsync("/id/3/like", "")).Dispose();
         (await app.PostAsync("/id/1/dislike", "")).Dispose();
-        Assert.Equal(["2", "3", "1"], Api.Ids((await app.FetchAsync("uri=%2Fv&sort=upvotes")).GetProperty("replies")));
-        Assert.Equal(["3", "2", "1"], Api.Ids((await app.FetchAsync("uri=%2Fv&sort=newest")).GetProperty("replies")));
-        Assert.Equal(["1", "2", "3"], Api.Ids((await app.FetchAsync("uri=%2Fv&sort=oldest")).GetProperty("replies")));
+        Assert.Equal(["2", "3", "1"], Wire.Ids((await app.FetchAsync("uri=%2Fv&sort=upvotes")).GetProperty("replies")));
+        Assert.Equal(["3", "2", "1"], Wire.Ids((await app.FetchAsync("uri=%2Fv&sort=newest")).GetProperty("replies")));
+        Assert.Equal(["1", "2", "3"], Wire.Ids((await app.FetchAsync("uri=%2Fv&sort=oldest")).GetProperty("replies")));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class FetchTests
         await app.CommentAsync("/r", parent: 1);
         await app.CommentAsync("/r", parent: 1);
         var root = (await app.FetchAsync("uri=%2Fr&sort=newest")).GetProperty("replies")[0];
-        Assert.Equal(["2", "3"], Api.Ids(root.GetProperty("replies")));
+        Assert.Equal(["2", "3"], Wire.Ids(root.GetProperty("replies")));
     }
 
     [Theory]
@@ -139,10 +139,10 @@ public sealed class FetchTests
     public async Task MalformedQueryIsA400HtmlPageWithIssoDescription(string query, string description)
     {
         await using var app = await TestApp.StartAsync();
-        var request = Api.Request(HttpMethod.Get, "/?" + query);
+        var request = Wire.Request(HttpMethod.Get, "/?" + query);
         request.Headers.Add("Accept", "application/json");
         using var response = await app.Client.SendAsync(request);
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class FetchTests
     {
         await using var app = await TestApp.StartAsync();
         using var response = await app.GetAsync("/");
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "missing uri query");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "missing uri query");
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class FetchTests
         var cookie = parent.Cookie;
         using (var put = await app.SendAsync(HttpMethod.Put, "/id/1", """{"text": "I will go"}""", cookie: cookie))
         {
-            cookie = Api.CookiePair(put, "1");
+            cookie = Wire.CookiePair(put, "1");
         }
         using (var delete = await app.SendAsync(HttpMethod.Delete, "/id/1", cookie: cookie))
         {
@@ -176,7 +176,7 @@ public sealed class FetchTests
         Assert.Equal("<p></p>", root.GetProperty("text").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("author").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("website").ValueKind);
-        Assert.Equal(["2"], Api.Ids(root.GetProperty("replies")));
+        Assert.Equal(["2"], Wire.Ids(root.GetProperty("replies")));
         Assert.Equal("", (await app.FetchAsync("uri=%2Fd&plain=1")).GetProperty("replies")[0].GetProperty("text").GetString());
     }
 

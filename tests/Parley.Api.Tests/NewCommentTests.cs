@@ -12,7 +12,7 @@ public sealed class NewCommentTests
     private static async Task<JsonElement> CreatedJsonAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await Api.JsonOf(response);
+        return await Wire.JsonOf(response);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class NewCommentTests
         await using var app = await TestApp.StartAsync(c => c with { Moderation = c.Moderation with { Enabled = true } });
         using var response = await app.PostNewAsync("/i", """{"text": "abc", "title": "t", "id": 99, "mode": 1, "created": 5, "likes": 7, "email": "e@x.org"}""");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var c = await Api.JsonOf(response);
+        var c = await Wire.JsonOf(response);
         Assert.Equal(1, c.GetProperty("id").GetInt64());
         Assert.Equal(2, c.GetProperty("mode").GetInt32());
         Assert.Equal(app.Clock.Now.ToUnixTimeSeconds(), c.GetProperty("created").GetDouble());
@@ -75,7 +75,7 @@ public sealed class NewCommentTests
         await using var app = await TestApp.StartAsync(c => c with { Moderation = c.Moderation with { Enabled = true } });
         using var response = await app.PostNewAsync("/m", """{"text": "abc", "title": "t"}""");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(2, (await Api.JsonOf(response)).GetProperty("mode").GetInt32());
+        Assert.Equal(2, (await Wire.JsonOf(response)).GetProperty("mode").GetInt32());
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class NewCommentTests
         await using var app = await TestApp.StartAsync();
         using var response = await app.PostNewAsync("/c", """{"text": "abc", "title": "t"}""");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var cookie = Assert.Single(Api.SetCookies(response));
-        var copy = Assert.Single(Api.XSetCookies(response));
+        var cookie = Assert.Single(Wire.SetCookies(response));
+        var copy = Assert.Single(Wire.XSetCookies(response));
         var match = Regex.Match(cookie, "^1=([^;]+); Expires=Sat, 21 Nov 2026 10:15:00 GMT; Max-Age=900; Path=/; SameSite=Lax$");
         Assert.True(match.Success, cookie);
         Assert.Equal("isso-" + cookie, copy);
@@ -97,18 +97,18 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync(c => c with { Server = c.Server with { PublicEndpoint = "https://comments.example.tld" } });
         using var response = await app.PostNewAsync("/c", """{"text": "abc", "title": "t"}""");
-        Assert.Matches("^1=[^;]+; Expires=Sat, 21 Nov 2026 10:15:00 GMT; Max-Age=900; Path=/; SameSite=None; Secure$", Assert.Single(Api.SetCookies(response)));
-        Assert.Matches("^isso-1=[^;]+; Expires=[^;]+; Max-Age=900; Path=/; SameSite=None; Secure$", Assert.Single(Api.XSetCookies(response)));
+        Assert.Matches("^1=[^;]+; Expires=Sat, 21 Nov 2026 10:15:00 GMT; Max-Age=900; Path=/; SameSite=None; Secure$", Assert.Single(Wire.SetCookies(response)));
+        Assert.Matches("^isso-1=[^;]+; Expires=[^;]+; Max-Age=900; Path=/; SameSite=None; Secure$", Assert.Single(Wire.XSetCookies(response)));
     }
 
     [Fact]
     public async Task ForwardedHttpsSchemeMakesCookiesSecure()
     {
         await using var app = await TestApp.StartAsync(c => c with { Server = c.Server with { SameSite = "Strict" } });
-        var request = Api.Request(HttpMethod.Post, "/new?uri=%2Fc", """{"text": "abc", "title": "t"}""");
+        var request = Wire.Request(HttpMethod.Post, "/new?uri=%2Fc", """{"text": "abc", "title": "t"}""");
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var response = await app.Client.SendAsync(request);
-        Assert.EndsWith("; Max-Age=900; Path=/; SameSite=Strict; Secure", Assert.Single(Api.SetCookies(response)), StringComparison.Ordinal);
+        Assert.EndsWith("; Max-Age=900; Path=/; SameSite=Strict; Secure", Assert.Single(Wire.SetCookies(response)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,10 +148,10 @@ public sealed class NewCommentTests
     public async Task InvalidBodyIsA400HtmlPageWithTheExactDescription(string body, string description)
     {
         await using var app = await TestApp.StartAsync();
-        var request = Api.Request(HttpMethod.Post, "/new?uri=%2Fv", body);
+        var request = Wire.Request(HttpMethod.Post, "/new?uri=%2Fv", body);
         request.Headers.Add("Accept", "application/json");
         using var response = await app.Client.SendAsync(request);
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
         Assert.Null(await app.Store.GetCommentAsync(1));
     }
 
@@ -166,7 +166,7 @@ public sealed class NewCommentTests
         var body = new Dictionary<string, string> { ["text"] = "abc", ["title"] = "t" };
         body[field] = value;
         using var response = await app.PostNewAsync("/v", JsonSerializer.Serialize(body));
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, description);
     }
 
     [Theory]
@@ -213,7 +213,7 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync();
         using var response = await app.PostNewAsync("/w", JsonSerializer.Serialize(new { text = "abc", title = "t", website }));
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "Website not Django-conform");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "Website not Django-conform");
     }
 
     [Fact]
@@ -231,24 +231,24 @@ public sealed class NewCommentTests
     public async Task NonJsonContentTypeIsRefusedAsCsrfBeforeTheUriCheck(string contentType)
     {
         await using var app = await TestApp.StartAsync();
-        var request = Api.Request(HttpMethod.Post, "/new");
-        request.Content = Api.Body("""{"text": "abc", "title": "t"}""", contentType);
+        var request = Wire.Request(HttpMethod.Post, "/new");
+        request.Content = Wire.Body("""{"text": "abc", "title": "t"}""", contentType);
         using var response = await app.Client.SendAsync(request);
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "CSRF");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "CSRF");
     }
 
     [Fact]
     public async Task MissingContentTypeAndJsonWithCharsetAreAccepted()
     {
         await using var app = await TestApp.StartAsync();
-        var bare = Api.Request(HttpMethod.Post, "/new?uri=%2Fx");
+        var bare = Wire.Request(HttpMethod.Post, "/new?uri=%2Fx");
         bare.Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"text": "abc", "title": "t"}"""));
         using (var response = await app.Client.SendAsync(bare))
         {
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
-        var charset = Api.Request(HttpMethod.Post, "/new?uri=%2Fx");
-        charset.Content = Api.Body("""{"text": "abc"}""", "application/json");
+        var charset = Wire.Request(HttpMethod.Post, "/new?uri=%2Fx");
+        charset.Content = Wire.Body("""{"text": "abc"}""", "application/json");
         charset.Content.Headers.ContentType!.CharSet = "utf-8";
         using (var response = await app.Client.SendAsync(charset))
         {
@@ -271,7 +271,7 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync();
         using var response = await app.PostNewAsync("/j", body);
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "Unable to read JSON request");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "Unable to read JSON request");
     }
 
     [Theory]
@@ -291,7 +291,7 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync();
         using var response = await app.PostAsync("/new", """{"text": "abc"}""");
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "missing uri query");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest, "missing uri query");
     }
 
     [Fact]
@@ -300,11 +300,11 @@ public sealed class NewCommentTests
         await using var app = await TestApp.StartAsync();
         await app.CommentAsync("/r", ip: "192.168.1.10");
         await app.CommentAsync("/s", ip: "192.168.1.20");
-        var request = Api.Request(HttpMethod.Post, "/new?uri=%2Fr", """{"text": "abc"}""", "192.168.1.30");
+        var request = Wire.Request(HttpMethod.Post, "/new?uri=%2Fr", """{"text": "abc"}""", "192.168.1.30");
         request.Headers.Add("Accept", "application/json");
         using var response = await app.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var json = await Api.JsonOf(response);
+        var json = await Wire.JsonOf(response);
         Assert.Equal("403 Forbidden: 192.168.1.0: ratelimit exceeded (1, 2)", json.GetProperty("message").GetString());
         app.Clock.Advance(TimeSpan.FromSeconds(60));
         using var later = await app.PostNewAsync("/r", """{"text": "abc"}""", "192.168.1.30");
@@ -321,7 +321,7 @@ public sealed class NewCommentTests
             app.Clock.Advance(TimeSpan.FromSeconds(61));
         }
         using var response = await app.PostNewAsync("/g", """{"text": "abc"}""", "192.168.2.1");
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "3 direct responses to /g");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "3 direct responses to /g");
         using var reply = await app.PostNewAsync("/g", """{"text": "abc", "parent": 1}""", "192.168.2.1");
         Assert.Equal(HttpStatusCode.Forbidden, reply.StatusCode);
         app.Clock.Advance(TimeSpan.FromSeconds(900));
@@ -335,7 +335,7 @@ public sealed class NewCommentTests
         await using var app = await TestApp.StartAsync();
         await app.CommentAsync("/s", ip: "192.168.3.1");
         using var response = await app.PostNewAsync("/s", """{"text": "abc", "parent": 1}""", "192.168.3.1");
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "edit time frame is still open");
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, "edit time frame is still open");
         app.Clock.Advance(TimeSpan.FromSeconds(900));
         using var later = await app.PostNewAsync("/s", """{"text": "abc", "parent": 1}""", "192.168.3.1");
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);
@@ -358,7 +358,7 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync(c => c with { Guard = c.Guard with { RequireEmail = email, RequireAuthor = author } });
         using var response = await app.PostNewAsync("/q", body);
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, reason);
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.Forbidden, reason);
     }
 
     [Fact]
@@ -381,7 +381,7 @@ public sealed class NewCommentTests
     {
         await using var app = await TestApp.StartAsync(c => c with { General = c.General with { Host = ["http://127.0.0.1:1"] } });
         using var response = await app.PostNewAsync("/nope", JsonSerializer.Serialize(new { text = "abc", title }));
-        await Api.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest,
+        await Wire.AssertHtmlErrorAsync(response, HttpStatusCode.BadRequest,
             "Cannot create new thread: URI /nope is not accessible and no title was provided. Please provide a title parameter in your request.");
         Assert.Null(await app.Store.GetThreadAsync("/nope"));
     }
@@ -411,7 +411,7 @@ public sealed class NewCommentTests
     public async Task JsonMediaTypeHeaderValueIsCaseInsensitive()
     {
         await using var app = await TestApp.StartAsync();
-        var request = Api.Request(HttpMethod.Post, "/new?uri=%2Fx");
+        var request = Wire.Request(HttpMethod.Post, "/new?uri=%2Fx");
         request.Content = new StringContent("""{"text": "abc", "title": "t"}""", Encoding.UTF8);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
         using var response = await app.Client.SendAsync(request);

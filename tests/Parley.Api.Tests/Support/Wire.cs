@@ -7,7 +7,7 @@ using Parley.Core.Security;
 namespace Parley.Api.Tests.Support;
 
 /// <summary>Requests as the Isso client sends them, and readers for Isso's answers.</summary>
-internal static class Api
+internal static class Wire
 {
     private static int _nextNetwork;
 
