@@ -351,9 +351,9 @@ public sealed class NewCommentTests
     }
 
     [Theory]
-    [InlineData(true, false, """{"text": "abc", "author": "A"}""", "email address required but not provided")]
-    [InlineData(true, false, """{"text": "abc", "email": ""}""", "email address required but not provided")]
-    [InlineData(false, true, """{"text": "abc", "email": "a@b.c"}""", "author address required but not provided")]
+    [InlineData(true, false, """{"text": "abc", "title": "t", "author": "A"}""", "email address required but not provided")]
+    [InlineData(true, false, """{"text": "abc", "title": "t", "email": ""}""", "email address required but not provided")]
+    [InlineData(false, true, """{"text": "abc", "title": "t", "email": "a@b.c"}""", "author address required but not provided")]
     public async Task RequiredFieldsAreEnforcedByTheGuard(bool email, bool author, string body, string reason)
     {
         await using var app = await TestApp.StartAsync(c => c with { Guard = c.Guard with { RequireEmail = email, RequireAuthor = author } });

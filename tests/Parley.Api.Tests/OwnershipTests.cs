@@ -79,22 +79,6 @@ public sealed class OwnershipTests
     }
 
     [Fact]
-    public async Task BrowserCookieJarCarriesOwnershipForTheCreatingClientOnly()
-    {
-        await using var app = await TestApp.StartAsync();
-        using var browser = app.NewClient();
-        using (var created = await browser.SendAsync(Wire.Request(HttpMethod.Post, "/new?uri=%2Fo", """{"text": "abc", "title": "t"}""")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-        using var mine = await browser.SendAsync(Wire.Request(HttpMethod.Get, "/id/1"));
-        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
-        using var stranger = app.NewClient();
-        using var theirs = await stranger.SendAsync(Wire.Request(HttpMethod.Get, "/id/1"));
-        Assert.Equal(HttpStatusCode.Forbidden, theirs.StatusCode);
-    }
-
-    [Fact]
     public async Task CookieForAnotherIdCannotEditOrDelete()
     {
         await using var app = await TestApp.StartAsync();
