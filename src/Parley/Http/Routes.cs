@@ -33,10 +33,18 @@ internal static class Routes
         app.MapPost("/login/", AdminPages.Login);
         app.MapRead("/admin/", AdminPages.Admin);
         app.MapRead("/demo/", DemoPage.Show);
-        foreach (var slashed in (string[])["/demo", "/admin", "/login"])
+        // Route templates ignore a trailing slash, so "/admin" would match "/admin/" (and a redirect route
+        // for "/admin" would catch "/admin/" too); Isso answers the slashless form with a 308 for any method.
+        app.Use((context, next) =>
         {
-            app.Map(slashed, (HttpContext c) => Results.Redirect($"{c.Request.PathBase}{slashed}/{c.Request.QueryString}", permanent: true, preserveMethod: true));
-        }
+            if (context.Request.Path.Value is "/demo" or "/admin" or "/login")
+            {
+                context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+                context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path}/{context.Request.QueryString}";
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
     }
 
     // HEAD is answered wherever GET is; Kestrel drops the body.

@@ -35,7 +35,7 @@ public sealed class TestApp : IAsyncDisposable
         Clock = clock;
         DbPath = config.General.DbPath;
         BaseAddress = baseAddress;
-        Client = NewClient();
+        Client = NewClient(cookies: false);
     }
 
     public ICommentStore Store => _app.Services.GetRequiredService<ICommentStore>();
@@ -59,7 +59,7 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
-    /// <summary>A client with its own cookie jar, as a second browser would have.</summary>
+    /// <summary>A client with its own cookie jar, as a second browser would have. <see cref="Client"/> keeps no cookies: tests send them explicitly.</summary>
     public HttpClient NewClient(bool cookies = true)
     {
         var handler = new HttpClientHandler { UseCookies = cookies, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };

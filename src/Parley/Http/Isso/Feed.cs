@@ -33,7 +33,8 @@ internal static class Feed
         {
             return Results.StatusCode(304);
         }
-        return Results.Text(Atom(config.Rss.Base, uri, comments, first, renderer), "text/xml", Encoding.UTF8);
+        // Isso sends text/xml without a charset parameter (spec/api.md §1.6); the XML declaration names UTF-8.
+        return Results.Bytes(Encoding.UTF8.GetBytes(Atom(config.Rss.Base, uri, comments, first, renderer)), "text/xml");
     }
 
     private static bool NotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
