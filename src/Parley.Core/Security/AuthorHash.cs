@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,6 +12,10 @@ namespace Parley.Core.Security;
 /// </summary>
 public sealed class AuthorHash
 {
+    // PBKDF2 is deliberately slow and every fetch hashes every comment; the same few addresses and
+    // e-mails repeat, so results are remembered (bounded: cleared when it grows past the limit).
+    private const int CacheLimit = 50_000;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
     private readonly Func<byte[], byte[]> _digest;
 
     public AuthorHash(HashConfig config)
@@ -19,8 +24,19 @@ public sealed class AuthorHash
     }
 
     /// <summary>Hash of the stored e-mail when there is one, else of the anonymised address.</summary>
-    public string Of(string? email, string? remoteAddr) =>
-        Convert.ToHexStringLower(_digest(Encoding.UTF8.GetBytes(string.IsNullOrEmpty(email) ? remoteAddr ?? "" : email)));
+    public string Of(string? email, string? remoteAddr)
+    {
+        var input = string.IsNullOrEmpty(email) ? remoteAddr ?? "" : email;
+        if (_cache.TryGetValue(input, out var hash))
+        {
+            return hash;
+        }
+        if (_cache.Count >= CacheLimit)
+        {
+            _cache.Clear();
+        }
+        return _cache[input] = Convert.ToHexStringLower(_digest(Encoding.UTF8.GetBytes(input)));
+    }
 
     /// <summary>Whether <paramref name="algorithm"/> names a supported hash; the reason when not.</summary>
     public static string? Problem(string algorithm)

@@ -28,6 +28,18 @@ public sealed class AuthorHashTests
         Assert.Equal("9f0076fd038d", hash.Of("", "192.168.1.0"));
     }
 
+    [Fact]
+    public void RepeatedInputsKeepTheirOwnHash()
+    {
+        var hash = new AuthorHash(new HashConfig());
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal("9f0076fd038d", hash.Of(null, "192.168.1.0"));
+            Assert.Equal("4505c1eeda98", hash.Of(null, "127.0.0.0"));
+            Assert.Equal("8b60ce7639e9", hash.Of("jane@example.org", "127.0.0.0"));
+        }
+    }
+
     [Theory]
     [InlineData("whirlpool")]
     [InlineData("pbkdf2:x")]

@@ -18,23 +18,16 @@ internal sealed class IssoJson(ParleyConfig config, CommentRenderer renderer, Au
     public void WriteFields(Utf8JsonWriter w, Comment c, bool rendered, bool withHash)
     {
         w.WriteNumber("id", c.Id);
-        WriteNullable(w, "parent", c.Parent);
+        w.WriteNullable("parent", c.Parent);
         w.WriteNumber("created", c.Created);
-        if (c.Modified is { } modified)
-        {
-            w.WriteNumber("modified", modified);
-        }
-        else
-        {
-            w.WriteNull("modified");
-        }
+        w.WriteNullable("modified", c.Modified);
         w.WriteNumber("mode", c.Mode);
         w.WriteString("text", rendered ? renderer.Render(c.Text) : c.Text);
         w.WriteString("author", c.Author);
         w.WriteString("website", c.Website);
         w.WriteNumber("likes", c.Likes);
         w.WriteNumber("dislikes", c.Dislikes);
-        WriteNullable(w, "notification", c.Notification);
+        w.WriteNullable("notification", c.Notification);
         if (withHash)
         {
             w.WriteString("hash", authorHash.Of(c.Email, c.RemoteAddr));
@@ -68,17 +61,5 @@ internal sealed class IssoJson(ParleyConfig config, CommentRenderer renderer, Au
         }
         w.WriteBoolean("feed", config.Rss.Base.Length > 0);
         w.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -51,7 +51,7 @@ internal static class Threads
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
-            WriteNullable(w, "id", parent);
+            w.WriteNullable("id", parent);
             w.WriteNumber("total_replies", parent is null ? counts.Total : counts.Of(parent) ?? 0);
             w.WriteNumber("hidden_replies", (counts.Of(parent) ?? 0) - roots.Count - offset);
             w.WriteStartArray("replies");
@@ -126,21 +126,14 @@ internal static class Threads
             {
                 w.WriteStartObject();
                 w.WriteNumber("id", comment.Id);
-                WriteNullable(w, "parent", comment.Parent);
+                w.WriteNullable("parent", comment.Parent);
                 w.WriteString("uri", uri);
                 w.WriteString("text", json.Render(comment.Text));
                 w.WriteString("author", comment.Author);
                 w.WriteString("website", comment.Website);
                 w.WriteNumber("mode", comment.Mode);
                 w.WriteNumber("created", comment.Created);
-                if (comment.Modified is { } m)
-                {
-                    w.WriteNumber("modified", m);
-                }
-                else
-                {
-                    w.WriteNull("modified");
-                }
+                w.WriteNullable("modified", comment.Modified);
                 w.WriteNumber("likes", comment.Likes);
                 w.WriteNumber("dislikes", comment.Dislikes);
                 w.WriteEndObject();
@@ -153,16 +146,4 @@ internal static class Threads
         new(uri, parent, sort, limit is { } l ? (int)Math.Clamp(l, -1, int.MaxValue) : null,
             // Isso applies offset only together with a non-zero limit.
             limit is { } lim && lim != 0 ? (int)Math.Min(offset, int.MaxValue) : 0, after);
-
-    internal static void WriteNullable(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }
