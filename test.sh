@@ -1,21 +1,91 @@
 #!/usr/bin/env bash
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
-# Needs only the .NET SDK; anything else a suite needs is installed by that suite's step here.
+# Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests) is installed here when missing.
+# A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The browser tests drive the system's Chromium; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+passed=0
+failed=0
+
+# Runs a step quietly; on failure prints its output and counts one failure.
+quiet_step() {
+  local name=$1
+  shift
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log"
+    echo "FAILED: $name"
+    failed=$((failed + 1))
+    return 1
+  fi
+}
+
+# Runs a step with its output shown; on failure counts one failure.
+step() {
+  local name=$1
+  shift
+  if ! "$@"; then
+    echo "FAILED: $name"
+    failed=$((failed + 1))
+    return 1
+  fi
+}
+
+install_chromium() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "/usr/bin/chromium is missing and installing it needs root or sudo" >&2
+      return 1
+    fi
+    sudo=(sudo)
+  fi
+  # Wait for another apt run to finish instead of failing on its lock.
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium
+}
+
+# Node's test runner prints "# pass N" (TAP) or "ℹ pass N" (spec reporter); both are summed.
+node_count() {
+  grep -Eo "^(# |ℹ )$1 [0-9]+" "$log" | awk '{s += $NF} END {print s + 0}'
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  quiet_step "install chromium" install_chromium
+fi
+
+client() { (cd client && "$@"); }
+
+if step "npm ci" client npm ci --no-audit --no-fund &&
+  step "client build" client npm run build; then
+  client npm test 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  node_passed=$(node_count pass)
+  node_failed=$(node_count fail)
+  if [ "$status" -ne 0 ] && [ "$node_failed" -eq 0 ]; then
+    node_failed=1
+  fi
+  passed=$((passed + node_passed))
+  failed=$((failed + node_failed))
+fi
 
 dotnet test Parley.slnx --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+dotnet_passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+dotnet_failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+if [ "$status" -ne 0 ] && [ "$dotnet_failed" -eq 0 ]; then
   # The build or a test host failed before reporting: count that as a failure.
-  failed=1
+  dotnet_failed=1
 fi
+passed=$((passed + dotnet_passed))
+failed=$((failed + dotnet_failed))
+
 echo
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ]

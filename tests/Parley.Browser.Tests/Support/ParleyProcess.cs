@@ -30,6 +30,9 @@ public sealed class ParleyProcess : IAsyncDisposable
     /// <summary><c>http://localhost:port</c>, as browsers write an origin.</summary>
     public string OriginText => Origin.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>The temporary <c>comments.db</c>; its folder is deleted on dispose.</summary>
+    public string DatabasePath => Path.Combine(_directory, "comments.db");
+
     /// <summary>What the server wrote to standard output and error so far.</summary>
     public string Output
     {

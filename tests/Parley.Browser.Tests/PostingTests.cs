@@ -1,0 +1,96 @@
+using Xunit.Abstractions;
+
+namespace Parley.Browser.Tests;
+
+/// <summary>A reader's whole round: preview, post, reply, edit and delete, checked in the page and on the server.</summary>
+public sealed class PostingTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly Catalogue En = Catalogue.Load("en");
+
+    [Fact]
+    public async Task ReaderPreviewsPostsRepliesEditsAndDeletes()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.OpenPostAsync("/post-1/");
+        var dom = new ThreadDom(site.Page);
+        var box = dom.MainBox;
+        await Expect(dom.Heading).ToHaveTextAsync(En.Text("no-comments"));
+
+        await box.Text.FillAsync("Hello **world**, this is *markdown*.");
+        await box.Preview.ClickAsync();
+        await Expect(box.PreviewText.Locator("strong")).ToHaveTextAsync("world");
+        await Expect(box.PreviewText.Locator("em")).ToHaveTextAsync("markdown");
+        await box.BackToEdit.ClickAsync();
+        await Expect(box.Text).ToBeVisibleAsync();
+        await Expect(box.Text).ToHaveValueAsync("Hello **world**, this is *markdown*.");
+
+        await box.Author.FillAsync("Ada");
+        await box.Submit.ClickAsync();
+        var comment = dom.CommentWithText("Hello world");
+        await Expect(comment.Text.Locator("strong")).ToHaveTextAsync("world");
+        await Expect(comment.Author).ToHaveTextAsync("Ada");
+        await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 1));
+        await Expect(dom.Live).ToContainTextAsync(En.Text("status-posted"));
+        await Expect(box.Text).ToHaveValueAsync("");
+        var id = await CommentIds.IdOfAsync(comment);
+
+        await comment.Reply.ClickAsync();
+        await comment.ReplyBox.Text.FillAsync("A reply to my own comment");
+        var sent = await site.Page.RunAndWaitForRequestAsync(() => comment.ReplyBox.Submit.ClickAsync(),
+            r => r.Method == "POST" && new Uri(r.Url).AbsolutePath == "/new");
+        Assert.Equal(id, sent.PostDataJSON()?.GetProperty("parent").GetInt64());
+        var reply = comment.ReplyWithText("A reply to my own comment");
+        await Expect(reply.Element).ToBeVisibleAsync();
+        await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 2));
+        await Expect(comment.Element.Locator(".isso-postbox")).ToHaveCountAsync(0);
+
+        await comment.Edit.ClickAsync();
+        await Expect(comment.EditArea).ToHaveValueAsync("Hello **world**, this is *markdown*.");
+        await Expect(comment.Edit).ToHaveTextAsync(En.Text("comment-save"));
+        await comment.EditArea.FillAsync("Edited with _emphasis_.");
+        await comment.Edit.ClickAsync();
+        await Expect(comment.Text.Locator("em")).ToHaveTextAsync("emphasis");
+        await Expect(comment.EditArea).ToHaveCountAsync(0);
+        await Expect(comment.Edit).ToHaveTextAsync(En.Text("comment-edit"));
+
+        await reply.Delete.ClickAsync();
+        await Expect(reply.Delete).ToHaveTextAsync(En.Text("comment-confirm"));
+        await reply.Delete.ClickAsync();
+        await Expect(reply.Element).ToHaveCountAsync(0);
+
+        var stored = Assert.Single(await site.Api.CommentsAsync("/post-1/"));
+        Assert.Equal(id, stored.Id);
+        Assert.Equal("Edited with _emphasis_.", stored.Text);
+        Assert.Equal("Ada", stored.Author);
+
+        await comment.Delete.ClickAsync();
+        await comment.Delete.ClickAsync();
+        await Expect(comment.Element).ToHaveCountAsync(0);
+        Assert.Empty(await site.Api.CommentsAsync("/post-1/"));
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
+    public async Task DeletingACommentThatHasRepliesLeavesItsPlaceInTheThread()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.OpenPostAsync("/post-1/");
+        var dom = new ThreadDom(site.Page);
+        await dom.MainBox.Text.FillAsync("Mine, soon answered");
+        await dom.MainBox.Submit.ClickAsync();
+        var id = await CommentIds.IdOfAsync(dom.CommentWithText("Mine, soon answered"));
+        var mine = dom.Comment(id);
+        await site.Api.PostAsync("/post-1/", "An answer from someone else", parent: id, from: 9);
+
+        await site.Page.ReloadAsync();
+        await Expect(mine.ReplyWithText("An answer from someone else").Element).ToBeVisibleAsync();
+        await mine.Delete.ClickAsync();
+        await mine.Delete.ClickAsync();
+
+        await Expect(mine.Note).ToHaveTextAsync(En.Text("comment-deleted"));
+        await Expect(mine.Text).Not.ToContainTextAsync("Mine, soon answered");
+        await Expect(mine.Edit).ToHaveCountAsync(0);
+        await Expect(mine.Delete).ToHaveCountAsync(0);
+        Assert.Equal(4, (await site.Api.CommentsAsync("/post-1/")).Single(c => c.Id == id).Mode);
+    }
+}
