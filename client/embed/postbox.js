@@ -29,6 +29,7 @@ export function postbox(ctx, parent, onPosted) {
   const error = h('p', { class: 'isso-error', id: id('error'), role: 'alert', hidden: true });
   const previewText = h('div', { class: 'isso-text' });
   const submit = h('input', { type: 'submit', value: t('postbox-submit') });
+  const editButton = h('input', { type: 'button', name: 'edit', value: t('postbox-edit'), onclick: unpreview });
   const inputWrapper = (name, input, label) =>
     input && h('p', { class: 'isso-input-wrapper' }, h('label', { for: input.id }, label), input);
 
@@ -50,7 +51,7 @@ export function postbox(ctx, parent, onPosted) {
       inputWrapper('website', website, t('postbox-website')),
       h('p', { class: 'isso-post-action' }, submit),
       h('p', { class: 'isso-post-action' }, h('input', { type: 'button', name: 'preview', value: t('postbox-preview'), onclick: preview })),
-      h('p', { class: 'isso-post-action' }, h('input', { type: 'button', name: 'edit', value: t('postbox-edit'), onclick: unpreview })),
+      h('p', { class: 'isso-post-action' }, editButton),
     ),
     notification,
     error,
@@ -86,6 +87,8 @@ export function postbox(ctx, parent, onPosted) {
       const { text: html } = await ctx.api.preview(text.value);
       previewText.innerHTML = html;
       box.classList.add('isso-preview-mode');
+      // The text area is hidden now: keep keyboard focus on the way back to it.
+      editButton.focus();
     } catch (e) {
       fail(describeError(t, e));
     }
