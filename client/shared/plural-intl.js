@@ -3,7 +3,8 @@
 const order = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 export function intlPlural(tag) {
-  const rules = new Intl.PluralRules(tag);
+  // CLDR has no Occitan rule (ICU would answer with the default locale's); Occitan counts as French does.
+  const rules = new Intl.PluralRules(tag === 'oc' ? 'fr' : tag);
   const used = order.filter((c) => rules.resolvedOptions().pluralCategories.includes(c));
   return (n) => used.indexOf(rules.select(n));
 }
