@@ -1,0 +1,196 @@
+// One comment: header, server-rendered text, votes, reply/edit/delete, and its replies' container.
+import { h, decode } from '../shared/dom.js';
+import { ago, isoUtc } from '../shared/dates.js';
+import { identiconSvg } from './identicon.js';
+import { postbox } from './postbox.js';
+import { describeError } from './errors.js';
+
+/** Only http(s) addresses become links; the server escaped the value for HTML. */
+function safeHref(website) {
+  const href = website ? decode(website) : '';
+  return /^https?:\/\//i.test(href) ? href : null;
+}
+
+/** Class `isso-vote-level-<i>`: i = how many of the level bounds the score reaches. */
+export function voteLevel(levels, score) {
+  return levels.filter((bound) => score >= bound).length;
+}
+
+export function relativeTime(ctx, created) {
+  const [id, n] = ago((Date.now() - ctx.api.skew()) / 1000 - created);
+  return ctx.t(id, n);
+}
+
+export function renderComment(ctx, comment) {
+  const { t, options } = ctx;
+  const isAuthor = ctx.authorHashes.includes(comment.hash);
+  const score = comment.likes - comment.dislikes;
+  const classes = ['isso-comment'];
+  if (isAuthor) classes.push('isso-is-page-author');
+  if (!options.vote) classes.push('isso-no-votes');
+  if (ctx.voteLevels) classes.push(`isso-vote-level-${voteLevel(ctx.voteLevels, score)}`);
+
+  const href = safeHref(comment.website);
+  const name = comment.author ? decode(comment.author) : t('comment-anonymous');
+  const author = href ? h('a', { class: 'isso-author', href, rel: 'nofollow' }, name) : h('span', { class: 'isso-author' }, name);
+  const time = h('time', { datetime: isoUtc(comment.created), title: new Date(comment.created * 1000).toLocaleString(ctx.code) }, relativeTime(ctx, comment.created));
+  time.created = comment.created;
+  const note = h('span', { class: 'isso-note' }, comment.mode === 2 ? t('comment-queued') : comment.mode === 4 ? t('comment-deleted') : '');
+  const text = h('div', { class: 'isso-text' });
+  text.innerHTML = comment.mode === 4 ? '<p>&nbsp;</p>' : comment.text;
+  const error = h('p', { class: 'isso-error', role: 'alert', hidden: true });
+  const followUp = h('div', { class: 'isso-follow-up' });
+
+  const votes = h('span', { class: 'isso-votes', 'aria-label': `${t('comment-score')}: ${score}` }, String(score));
+  const voteButton = (up) =>
+    h('button', { type: 'button', class: up ? 'isso-upvote' : 'isso-downvote', 'aria-label': t(up ? 'comment-upvote' : 'comment-downvote'), onclick: () => vote(up) },
+      h('svg:svg', { viewBox: '0 0 14 14', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },
+        h('svg:path', { d: up ? 'M7 2 13 11H1z' : 'M7 12 1 3h12z', fill: 'currentColor' })));
+  const reply = h('button', { type: 'button', class: 'isso-reply', 'aria-expanded': 'false', onclick: toggleReply }, t('comment-reply'));
+  const edit = h('button', { type: 'button', class: 'isso-edit', onclick: toggleEdit }, t('comment-edit'));
+  const cancel = h('button', { type: 'button', class: 'isso-cancel', hidden: true, onclick: stopEditing }, t('comment-cancel'));
+  const remove = h('button', { type: 'button', class: 'isso-delete', onclick: confirmDelete }, t('comment-delete'));
+  const footer = h('div', { class: 'isso-comment-footer' }, options.vote && [votes, voteButton(true), h('span', { class: 'isso-spacer' }), voteButton(false)], reply, edit, cancel, remove);
+
+  const avatar = options.gravatar
+    ? h('div', { class: 'isso-avatar' }, h('img', { src: comment.gravatar_image, alt: '', width: 48, height: 48 }))
+    : options.avatar && h('div', { class: 'isso-avatar' }, identiconSvg(comment.hash, options['avatar-bg'], ctx.avatarColours));
+  const wrapper = h(
+    'div',
+    { class: 'isso-text-wrapper' },
+    h('div', { class: 'isso-comment-header' }, author,
+      isAuthor && [h('span', { class: 'isso-spacer' }), h('span', { class: 'isso-page-author-suffix' }, t('comment-page-author-suffix'))],
+      h('span', { class: 'isso-spacer' }), h('a', { class: 'isso-permalink', href: `#isso-${comment.id}` }, time), note),
+    text,
+    footer,
+    error,
+  );
+  const el = h('div', { class: classes.join(' '), id: `isso-${comment.id}`, 'data-hash': comment.hash, tabindex: -1 }, avatar, wrapper, followUp);
+  el.followUp = followUp;
+
+  let replyBox = null;
+  let editor = null;
+  let confirming = false;
+
+  function fail(e) {
+    error.textContent = describeError(t, e);
+    error.hidden = false;
+  }
+  function ok() {
+    error.hidden = true;
+  }
+
+  async function vote(up) {
+    try {
+      const result = await ctx.api.vote(comment.id, up);
+      ok();
+      const value = result.likes - result.dislikes;
+      votes.textContent = String(value);
+      votes.setAttribute('aria-label', `${t('comment-score')}: ${value}`);
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  function toggleReply() {
+    if (replyBox) {
+      replyBox.remove();
+      replyBox = null;
+      reply.textContent = t('comment-reply');
+      reply.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    replyBox = postbox(ctx, comment.parent ?? comment.id, (created) => {
+      toggleReply();
+      ctx.insert(created, true);
+    });
+    wrapper.after(replyBox);
+    reply.textContent = t('comment-close');
+    reply.setAttribute('aria-expanded', 'true');
+    replyBox.focusText();
+  }
+
+  async function toggleEdit() {
+    if (!editor) {
+      try {
+        const { text: raw } = await ctx.api.view(comment.id);
+        ok();
+        editor = h('textarea', { class: 'isso-textarea', rows: 5, minlength: 3, 'aria-label': t('postbox-text-label') });
+        editor.value = raw;
+        text.replaceChildren(editor);
+        edit.textContent = t('comment-save');
+        cancel.hidden = false;
+        editor.focus();
+      } catch (e) {
+        fail(e);
+      }
+      return;
+    }
+    if (editor.value.length < 3) {
+      error.textContent = t('error-text-short');
+      error.hidden = false;
+      editor.focus();
+      return;
+    }
+    try {
+      const updated = await ctx.api.edit(comment.id, editor.value);
+      ok();
+      comment.text = updated.text;
+      stopEditing();
+      ctx.announce(t('status-edited'));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  function stopEditing() {
+    editor = null;
+    text.innerHTML = comment.text;
+    edit.textContent = t('comment-edit');
+    cancel.hidden = true;
+    edit.focus();
+  }
+
+  async function confirmDelete() {
+    if (!confirming) {
+      confirming = true;
+      remove.textContent = t('comment-confirm');
+      return;
+    }
+    try {
+      const result = await ctx.api.remove(comment.id);
+      ok();
+      ctx.announce(t('comment-deleted'));
+      if (result === null) {
+        ctx.removed(el);
+      } else {
+        note.textContent = t('comment-deleted');
+        text.innerHTML = '<p>&nbsp;</p>';
+        edit.remove();
+        remove.remove();
+        cancel.remove();
+        reply.focus();
+      }
+    } catch (e) {
+      confirming = false;
+      remove.textContent = t('comment-delete');
+      fail(e);
+    }
+  }
+
+  /** Edit and delete only while this browser holds the comment's `isso-<id>` cookie. */
+  el.refreshOwnership = () => {
+    const owned = ctx.owns(comment.id);
+    if (!owned && !editor) {
+      edit.hidden = true;
+      remove.hidden = true;
+    } else {
+      edit.hidden = false;
+      remove.hidden = false;
+    }
+    reply.hidden = owned && !options['reply-to-self'];
+    return owned;
+  };
+  el.refreshOwnership();
+  return el;
+}

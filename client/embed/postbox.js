@@ -1,0 +1,133 @@
+// The post box: new comments and replies, with preview, client-side checks and kept input on failure.
+import { h } from '../shared/dom.js';
+import { recall, remember } from './storage.js';
+import { describeError } from './errors.js';
+
+let boxes = 0;
+
+/** A post box for the thread (`parent` null) or a reply; `onPosted(comment)` renders the result. */
+export function postbox(ctx, parent, onPosted) {
+  const { t, options } = ctx;
+  const n = boxes++;
+  const id = (name) => `isso-postbox-${name}${n ? `-${n}` : ''}`;
+  const optional = (label, required) => (required ? t(label).replace(/\s*\([^)]*\)\s*$/, '') : t(label));
+
+  const text = h('textarea', {
+    class: 'isso-textarea', id: id('text'), name: 'text', rows: 5, minlength: 3, maxlength: 65535,
+    placeholder: t('postbox-text'), 'aria-describedby': id('error'),
+  });
+  const field = (name, type, required) =>
+    h('input', {
+      id: id(name), type, name, placeholder: t(`postbox-${name}-placeholder`), value: recall(name) ?? '',
+      autocomplete: { author: 'name', email: 'email', website: 'url' }[name], 'aria-required': required ? 'true' : null,
+    });
+  const author = field('author', 'text', options['require-author']);
+  const email = field('email', 'email', options['require-email']);
+  const website = options['website-field'] === false ? null : field('website', 'text', false);
+  const notify = h('input', { type: 'checkbox', name: 'notification', checked: options['reply-notifications-default-enabled'] });
+  const notification = h('div', { class: 'isso-notification-section' }, h('label', {}, notify, ' ', t('postbox-notification')));
+  const error = h('p', { class: 'isso-error', id: id('error'), role: 'alert', hidden: true });
+  const previewText = h('div', { class: 'isso-text' });
+  const submit = h('input', { type: 'submit', value: t('postbox-submit') });
+  const editButton = h('input', { type: 'button', name: 'edit', value: t('postbox-edit'), onclick: unpreview });
+  const inputWrapper = (name, input, label) =>
+    input && h('p', { class: 'isso-input-wrapper' }, h('label', { for: input.id }, label), input);
+
+  const form = h(
+    'form',
+    { class: 'isso-form-wrapper', novalidate: true },
+    h(
+      'div',
+      { class: 'isso-textarea-wrapper' },
+      h('label', { class: 'isso-visually-hidden', for: text.id }, t('postbox-text-label')),
+      text,
+      h('div', { class: 'isso-preview' }, h('div', { class: 'isso-comment' }, h('div', { class: 'isso-text-wrapper' }, previewText))),
+    ),
+    h(
+      'div',
+      { class: 'isso-auth-section' },
+      inputWrapper('author', author, optional('postbox-author', options['require-author'])),
+      inputWrapper('email', email, optional('postbox-email', options['require-email'])),
+      inputWrapper('website', website, t('postbox-website')),
+      h('p', { class: 'isso-post-action' }, submit),
+      h('p', { class: 'isso-post-action' }, h('input', { type: 'button', name: 'preview', value: t('postbox-preview'), onclick: preview })),
+      h('p', { class: 'isso-post-action' }, editButton),
+    ),
+    notification,
+    error,
+  );
+  const box = h('div', { class: 'isso-postbox' }, form);
+
+  const showNotification = () => {
+    notification.hidden = !(options['reply-notifications'] && email.value.trim());
+  };
+  email.addEventListener('input', showNotification);
+  showNotification();
+
+  function fail(message, focus) {
+    error.textContent = message;
+    error.hidden = false;
+    if (focus) {
+      focus.setAttribute('aria-invalid', 'true');
+      focus.focus();
+    }
+  }
+  function clearError() {
+    error.hidden = true;
+    error.textContent = '';
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  }
+  function unpreview() {
+    box.classList.remove('isso-preview-mode');
+    text.focus();
+  }
+  async function preview() {
+    clearError();
+    try {
+      const { text: html } = await ctx.api.preview(text.value);
+      previewText.innerHTML = html;
+      box.classList.add('isso-preview-mode');
+      // The text area is hidden now: keep keyboard focus on the way back to it.
+      editButton.focus();
+    } catch (e) {
+      fail(describeError(t, e));
+    }
+  }
+  function invalid() {
+    if (text.value.length < 3) return [t('error-text-short'), text];
+    if (options['require-author'] && !author.value.trim()) return [t('error-required'), author];
+    if (options['require-email'] && !email.value.trim()) return [t('error-required'), email];
+    return null;
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    clearError();
+    const problem = invalid();
+    if (problem) return fail(...problem);
+    const value = (input) => (input && input.value.trim() ? input.value.trim() : null);
+    const comment = {
+      author: value(author), email: value(email), website: value(website), text: text.value,
+      parent, title: ctx.title, notification: notification.hidden || !notify.checked ? 0 : 1,
+    };
+    remember('author', comment.author);
+    remember('email', comment.email);
+    remember('website', comment.website);
+    submit.disabled = true;
+    try {
+      const created = await ctx.api.create(ctx.uri, comment);
+      text.value = '';
+      previewText.textContent = '';
+      box.classList.remove('isso-preview-mode');
+      onPosted(created);
+    } catch (e) {
+      fail(describeError(t, e));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  box.focusText = () => text.focus();
+  return box;
+}

@@ -1,0 +1,59 @@
+// The thread: fetch, render comments with their replies, and "N Hidden" loaders for the rest.
+import { h } from '../shared/dom.js';
+import { renderComment } from './comment.js';
+
+function limitOf(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Renders a fetched page of comments into `container`, adding a loader when replies remain hidden. */
+export function renderReplies(ctx, container, parent, page) {
+  const added = [];
+  for (const comment of page.replies ?? []) {
+    const el = renderComment(ctx, comment);
+    container.append(el);
+    added.push(el);
+    if (comment.replies) renderReplies(ctx, el.followUp, comment.id, comment);
+  }
+  container.loaded = (container.loaded ?? 0) + added.length;
+  if (page.hidden_replies > 0) container.append(loader(ctx, container, parent, page.hidden_replies));
+  return added;
+}
+
+function loader(ctx, container, parent, hidden) {
+  const { t, options } = ctx;
+  const button = h('button', { type: 'button', class: 'isso-load-hidden', onclick: load }, t('comment-hidden', hidden));
+  const el = h('div', { class: 'isso-comment-loader', id: `isso-loader-${parent ?? 'null'}` }, button);
+
+  async function load() {
+    button.disabled = true;
+    try {
+      const page = await ctx.api.fetch(ctx.uri, {
+        sort: options.sorting, parent: parent ?? undefined, offset: container.loaded,
+        limit: limitOf(options['reveal-on-click']), nestedLimit: limitOf(options['max-comments-nested']),
+      });
+      el.remove();
+      const added = renderReplies(ctx, container, parent, page);
+      ctx.announce(t('status-loaded', added.length));
+      added[0]?.focus();
+    } catch (e) {
+      button.disabled = false;
+      ctx.showError(e, el);
+    }
+  }
+  return el;
+}
+
+/** Loads the first page of the thread into `root` and sets the heading. */
+export async function loadThread(ctx, root, heading) {
+  const { options, t } = ctx;
+  const top = limitOf(options['max-comments-top']);
+  const page = await ctx.api.fetch(ctx.uri, {
+    sort: options.sorting, limit: top, nestedLimit: limitOf(options['max-comments-nested']),
+  });
+  root.replaceChildren();
+  root.loaded = 0;
+  ctx.total = page.total_replies;
+  heading.textContent = page.total_replies ? t('num-comments', page.total_replies) : t('no-comments');
+  renderReplies(ctx, root, null, page);
+}

@@ -1,0 +1,27 @@
+// Loads the catalogue of the chosen language from the comment server; English is bundled.
+import { chooseLanguage } from './lang.js';
+import { translator } from './i18n.js';
+
+/* global __PARLEY_LANGS__ */
+export const languages = typeof __PARLEY_LANGS__ === 'undefined' ? ['en'] : __PARLEY_LANGS__;
+
+/**
+ * `{code, t}` for the page: `data-isso-lang`, then the browser's languages, then the default.
+ * `english` is the bundled fallback (the count widget bundles only the one message it needs).
+ */
+export async function loadTranslator(endpoint, options, texts, english, nav = globalThis.navigator, fetch = globalThis.fetch) {
+  const browser = nav?.languages?.length ? nav.languages : [nav?.language ?? nav?.userLanguage];
+  let code = chooseLanguage({ forced: options.lang, browser, fallback: options['default-lang'] }, languages);
+  let catalogue = english;
+  if (code !== 'en') {
+    try {
+      const response = await fetch(`${endpoint}/js/i18n/${code}.json`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      catalogue = await response.json();
+    } catch (error) {
+      console.warn('Parley: English, as', code, error);
+      code = 'en';
+    }
+  }
+  return { code, t: translator(code, catalogue, english, texts) };
+}
