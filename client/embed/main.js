@@ -62,7 +62,8 @@ async function setUp() {
   injectStyle();
   thread.querySelector(':scope > .isso-load-error')?.remove();
   try {
-    mergeServer(await api.config());
+    // GET /config answers {"config": {…}} (spec/api.md §4.9).
+    mergeServer((await api.config())?.config ?? {});
   } catch (e) {
     problem(thread, `${t('error-load')} ${describeError(t, e)}`, () => {
       ready = setUp();
