@@ -62,6 +62,28 @@ public sealed class LoadMoreTests(BrowserFixture browser, ITestOutputHelper outp
         await Expect(site.Page.Locator("#isso-thread .isso-comment-loader")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task CommentPostedBeforeLoadingMoreIsShownOnce()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.Api.PostManyAsync("/post-1/", 12);
+        await site.OpenPostAsync("/post-1/", new Dictionary<string, string>
+        {
+            ["max-comments-top"] = "10",
+            ["reveal-on-click"] = "10",
+        });
+        var dom = new ThreadDom(site.Page);
+        await dom.MainBox.Text.FillAsync("Posted while two were hidden");
+        await dom.MainBox.Submit.ClickAsync();
+        var id = await CommentIds.IdOfAsync(dom.CommentWithText("Posted while two were hidden"));
+
+        await dom.LoadHidden(null).ClickAsync();
+
+        await Expect(site.Page.Locator("#isso-thread .isso-comment-loader")).ToHaveCountAsync(0);
+        await Expect(dom.TopLevel).ToHaveCountAsync(13);
+        await Expect(site.Page.Locator($"[id='isso-{id}']")).ToHaveCountAsync(1);
+    }
+
     private static string[] Numbered(string prefix, int from, int to) =>
         [.. Enumerable.Range(from, to - from + 1).Select(i => $"{prefix} {i}")];
 }

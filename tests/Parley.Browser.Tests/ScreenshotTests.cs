@@ -35,7 +35,7 @@ public sealed class ScreenshotTests(BrowserFixture browser, ITestOutputHelper ou
         foreach (var (stats, name) in new[] { (light.Png, "light"), (dark.Png, "dark") })
         {
             Assert.True(stats.DistinctColours >= 32, $"{name}: only {stats.DistinctColours} colours");
-            Assert.True(stats.ShareUnlikeBackground >= 0.04, $"{name}: only {stats.ShareUnlikeBackground:P1} of the pixels differ from the background");
+            Assert.True(stats.ShareUnlikeBackground >= 0.02, $"{name}: only {stats.ShareUnlikeBackground:P1} of the pixels differ from the background");
         }
         Assert.True(dark.Png.MeanLuminance < light.Png.MeanLuminance - 0.3, $"dark {dark.Png.MeanLuminance:F2} vs light {light.Png.MeanLuminance:F2}");
         Assert.True(light.Text < 0.5, $"light mode text luminance {light.Text:F2}: light text on a light page");

@@ -60,8 +60,13 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Console errors and uncaught exceptions only: a page that worked has none.</summary>
-    public IReadOnlyList<string> Errors => [.. _problems.Where(p => p.StartsWith("console.error", StringComparison.Ordinal) || p.StartsWith("uncaught", StringComparison.Ordinal))];
+    /// <summary>
+    /// Console errors and uncaught exceptions only: a page that worked has none. The browser's own favicon
+    /// request is left out: no page asked for it.
+    /// </summary>
+    public IReadOnlyList<string> Errors => [.. _problems.Where(p =>
+        (p.StartsWith("console.error", StringComparison.Ordinal) || p.StartsWith("uncaught", StringComparison.Ordinal))
+        && !p.Contains("/favicon.ico", StringComparison.Ordinal))];
 
     /// <summary>What went wrong in the page, for assertion messages.</summary>
     public string Report() => _problems.IsEmpty ? "(no browser problems recorded)" : string.Join("\n", _problems);

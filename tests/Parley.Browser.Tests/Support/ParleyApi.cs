@@ -14,8 +14,11 @@ public sealed class ParleyApi(Uri origin) : IDisposable
 {
     private readonly HttpClient _client = new() { BaseAddress = origin, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>An address that is not the browser's (documentation range, RFC 5737).</summary>
-    public static string Commenter(int n) => "203.0.113." + n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An address that is not the browser's, in a /24 of its own: Parley, like Isso, keeps only the /24 of an
+    /// IPv4 address, so commenters in one /24 would share an identicon and count as one voter.
+    /// </summary>
+    public static string Commenter(int n) => "10.0." + n.ToString(CultureInfo.InvariantCulture) + ".7";
 
     /// <summary>Creates a published comment and answers its id.</summary>
     public async Task<long> PostAsync(string uri, string text, long? parent = null, string? author = null, int from = 1)
@@ -44,7 +47,7 @@ public sealed class ParleyApi(Uri origin) : IDisposable
         var ids = new List<long>(count);
         for (var i = 1; i <= count; i++)
         {
-            ids.Add(await PostAsync(uri, $"{prefix} {i}", parent, from: 100 + (i % 100)));
+            ids.Add(await PostAsync(uri, $"{prefix} {i}", parent, from: 100 + (i % 150)));
         }
         return ids;
     }
