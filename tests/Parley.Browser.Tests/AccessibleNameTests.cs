@@ -30,6 +30,7 @@ public sealed class AccessibleNameTests(BrowserFixture browser, ITestOutputHelpe
             controls.AddRange(await AccessibleNames.ControlsAsync(site.Browser.Context, site.Page, "#isso-thread", role));
         }
 
+        output.WriteLine(string.Join("\n", controls.Select(c => $"{c.Role} \"{c.Name}\"")));
         var unnamed = controls.Where(c => string.IsNullOrWhiteSpace(c.Name)).ToList();
         Assert.True(unnamed.Count == 0, "Controls without an accessible name:\n" + string.Join("\n", unnamed.Select(c => $"{c.Role}: {c.Html}")));
         // Two post boxes' text, name, e-mail and website fields plus the edit box; anything less means the tree was not read.

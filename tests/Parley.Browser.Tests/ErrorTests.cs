@@ -55,6 +55,42 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RequiredNameIsAskedForBeforeAnythingIsSent()
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new ConfigSetting("guard", "enabled", "true"),
+            new ConfigSetting("guard", "ratelimit", "100"),
+            new ConfigSetting("guard", "require-author", "true"));
+        await site.OpenPostAsync("/post-1/");
+        var dom = new ThreadDom(site.Page);
+        var box = dom.MainBox;
+        var posts = 0;
+        site.Page.Request += (_, r) =>
+        {
+            if (r.Method == "POST" && new Uri(r.Url).AbsolutePath == "/new")
+            {
+                Interlocked.Increment(ref posts);
+            }
+        };
+        // The server's setting reaches the form: the name is marked as required.
+        await Expect(box.Author).ToHaveAttributeAsync("aria-required", "true");
+        await box.Text.FillAsync("Who wrote this?");
+
+        await box.Submit.ClickAsync();
+
+        await Expect(box.Error).ToHaveTextAsync(En.Text("error-required"));
+        await Expect(box.Author).ToBeFocusedAsync();
+        await Expect(box.Author).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(box.Text).ToHaveValueAsync("Who wrote this?");
+        Assert.Equal(0, Volatile.Read(ref posts));
+
+        await box.Author.FillAsync("Kim");
+        await box.Submit.ClickAsync();
+        await Expect(dom.CommentWithText("Who wrote this?").Author).ToHaveTextAsync("Kim");
+        await Expect(box.Error).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task ServerErrorShowsAMessageAndTheNextTryWorks()
     {
         await using var site = await TestSite.StartAsync(browser, output);
