@@ -95,4 +95,26 @@ public sealed class PostingTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(mine.Delete).ToHaveCountAsync(0);
         Assert.Equal(4, (await site.Api.CommentsAsync("/post-1/")).Single(c => c.Id == id).Mode);
     }
+
+    [Fact]
+    public async Task CancellingAnEditKeepsTheCommentAsItWas()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.OpenPostAsync("/post-1/");
+        var dom = new ThreadDom(site.Page);
+        await dom.MainBox.Text.FillAsync("Said *once*");
+        await dom.MainBox.Submit.ClickAsync();
+        var comment = dom.Comment(await CommentIds.IdOfAsync(dom.CommentWithText("Said once")));
+
+        await comment.Edit.ClickAsync();
+        await comment.EditArea.FillAsync("Said twice, but never saved");
+        // The DOM contract names no class for Cancel; the button is found the way a screen reader user would.
+        await comment.Element.Locator(":scope > .isso-text-wrapper > .isso-comment-footer")
+            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = En.Text("comment-cancel"), Exact = true }).ClickAsync();
+
+        await Expect(comment.EditArea).ToHaveCountAsync(0);
+        await Expect(comment.Text.Locator("em")).ToHaveTextAsync("once");
+        await Expect(comment.Edit).ToHaveTextAsync(En.Text("comment-edit"));
+        Assert.Equal("Said *once*", Assert.Single(await site.Api.CommentsAsync("/post-1/")).Text);
+    }
 }

@@ -146,9 +146,13 @@ public sealed class ParleyProcess : IAsyncDisposable
     /// <summary>Kills the server, as a crash or an outage would; the database stays for inspection.</summary>
     public async Task StopAsync()
     {
-        if (!_process.HasExited)
+        try
         {
             _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited (a failed start); there is nothing left to stop.
         }
         await _process.WaitForExitAsync();
     }
