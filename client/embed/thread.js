@@ -10,12 +10,14 @@ function limitOf(value) {
 export function renderReplies(ctx, container, parent, page) {
   const added = [];
   for (const comment of page.replies ?? []) {
+    // A comment the reader posted on this page may come back in a later page: show it once.
+    if (document.getElementById(`isso-${comment.id}`)) continue;
     const el = renderComment(ctx, comment);
     container.append(el);
     added.push(el);
     if (comment.replies) renderReplies(ctx, el.followUp, comment.id, comment);
   }
-  container.loaded = (container.loaded ?? 0) + added.length;
+  container.loaded = (container.loaded ?? 0) + (page.replies?.length ?? 0);
   if (page.hidden_replies > 0) container.append(loader(ctx, container, parent, page.hidden_replies));
   return added;
 }
