@@ -117,4 +117,24 @@ public sealed class PostingTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(comment.Edit).ToHaveTextAsync(En.Text("comment-edit"));
         Assert.Equal("Said *once*", Assert.Single(await site.Api.CommentsAsync("/post-1/")).Text);
     }
+
+    [Fact]
+    public async Task ReplyingToAReplyJoinsTheSameConversation()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        var top = await site.Api.PostAsync("/post-1/", "A question", from: 1);
+        var answer = await site.Api.PostAsync("/post-1/", "An answer", parent: top, from: 2);
+        await site.OpenPostAsync("/post-1/");
+        var dom = new ThreadDom(site.Page);
+
+        await dom.Comment(answer).Reply.ClickAsync();
+        await dom.Comment(answer).ReplyBox.Text.FillAsync("A follow-up to the answer");
+        var sent = await site.Page.RunAndWaitForRequestAsync(() => dom.Comment(answer).ReplyBox.Submit.ClickAsync(),
+            r => r.Method == "POST" && new Uri(r.Url).AbsolutePath == "/new");
+
+        // Isso threads are two levels deep: a reply to a reply answers the top-level comment.
+        Assert.Equal(top, sent.PostDataJSON()?.GetProperty("parent").GetInt64());
+        await Expect(dom.Comment(top).ReplyWithText("A follow-up to the answer").Element).ToBeVisibleAsync();
+        Assert.Equal(top, (await site.Api.CommentsAsync("/post-1/")).Single(c => c.Text == "A follow-up to the answer").Parent);
+    }
 }
