@@ -141,7 +141,7 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
         await site.Page.RouteAsync(url => new Uri(url) is { AbsolutePath: "/", Query: var q } && q.Contains("uri=", StringComparison.Ordinal),
             route => route.AbortAsync("connectionrefused"));
 
-        await site.OpenPostAsync("/post-1/");
+        await site.OpenPostAsync("/post-1/", waitForThread: false);
 
         await Expect(new ThreadDom(site.Page).Thread).ToContainTextAsync(En.Text("error-load"));
     }

@@ -73,6 +73,7 @@ public sealed class LoadMoreTests(BrowserFixture browser, ITestOutputHelper outp
             ["reveal-on-click"] = "10",
         });
         var dom = new ThreadDom(site.Page);
+        await Expect(dom.LoadHidden(null)).ToBeVisibleAsync();
         await dom.MainBox.Text.FillAsync("Posted while two were hidden");
         await dom.MainBox.Submit.ClickAsync();
         var id = await CommentIds.IdOfAsync(dom.CommentWithText("Posted while two were hidden"));

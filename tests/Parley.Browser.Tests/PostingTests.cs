@@ -137,4 +137,35 @@ public sealed class PostingTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(dom.Comment(top).ReplyWithText("A follow-up to the answer").Element).ToBeVisibleAsync();
         Assert.Equal(top, (await site.Api.CommentsAsync("/post-1/")).Single(c => c.Text == "A follow-up to the answer").Parent);
     }
+
+    [Fact]
+    public async Task CommentPostedWhileTheThreadIsStillLoadingStaysOnThePage()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.Api.PostAsync("/post-1/", "Already there", from: 1);
+        // The server answers the thread at once, but the answer reaches the page only after the reader posted:
+        // a slow network, made certain.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await site.Page.RouteAsync(url => new Uri(url) is { AbsolutePath: "/", Query: var q } && q.Contains("uri=", StringComparison.Ordinal),
+            async route =>
+            {
+                var answer = await route.FetchAsync();
+                await release.Task;
+                await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
+            });
+        await site.OpenPostAsync("/post-1/", waitForThread: false);
+        var dom = new ThreadDom(site.Page);
+        await Expect(dom.MainBox.Text).ToBeVisibleAsync();
+        await Expect(dom.AllComments).ToHaveCountAsync(0);
+        await dom.MainBox.Text.FillAsync("Written before the thread arrived");
+        await dom.MainBox.Submit.ClickAsync();
+        await Expect(dom.CommentWithText("Written before the thread arrived").Element).ToBeVisibleAsync();
+
+        release.SetResult();
+
+        await Expect(dom.CommentWithText("Already there").Element).ToBeVisibleAsync();
+        await Expect(dom.AllComments).ToHaveCountAsync(2);
+        await Expect(dom.CommentWithText("Written before the thread arrived").Element).ToBeVisibleAsync();
+        await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 2));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Parley.Browser.Tests.Support;
@@ -8,6 +9,8 @@ namespace Parley.Browser.Tests.Support;
 /// </summary>
 public sealed class TestSite : IAsyncDisposable
 {
+    private static readonly Regex NonBlank = new(@"\S");
+
     private readonly BrowserFixture _browser;
     private readonly ITestOutputHelper _output;
     private readonly List<BrowserSession> _sessions = [];
@@ -55,12 +58,21 @@ public sealed class TestSite : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Serves a blog post at <paramref name="path"/> embedding Parley with these <c>data-isso-*</c> options, and opens it.</summary>
+    /// <summary>
+    /// Serves a blog post at <paramref name="path"/> embedding Parley with these <c>data-isso-*</c> options, opens
+    /// it and, unless told otherwise, waits for the thread to load (its heading gets its text), as a reader
+    /// sees the comments before writing one.
+    /// </summary>
     public async Task OpenPostAsync(string path = "/post-1/", IReadOnlyDictionary<string, string>? options = null,
-        string? threadId = null, string extraBody = "", IPage? page = null)
+        string? threadId = null, string extraBody = "", IPage? page = null, bool waitForThread = true)
     {
+        page ??= Page;
         var url = Pages.AddPage(path, PageMarkup.Post(Parley.Origin, options: options, threadId: threadId, extraBody: extraBody));
-        await (page ?? Page).GotoAsync(url.ToString());
+        await page.GotoAsync(url.ToString());
+        if (waitForThread)
+        {
+            await Expect(new ThreadDom(page).Heading).ToHaveTextAsync(NonBlank);
+        }
     }
 
     /// <summary>Hosts of every request any session made that were neither the website nor Parley.</summary>
