@@ -121,6 +121,22 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task VoteThatCannotBeSentIsReportedAtTheComment()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        var id = await site.Api.PostAsync("/post-1/", "Worth a vote", from: 4);
+        await site.OpenPostAsync("/post-1/");
+        var comment = new ThreadDom(site.Page).Comment(id);
+        await Expect(comment.Votes).ToHaveTextAsync("0");
+
+        await site.Parley.StopAsync();
+        await comment.Upvote.ClickAsync();
+
+        await Expect(comment.Element.Locator(":scope > .isso-text-wrapper .isso-error")).ToHaveTextAsync(En.Text("error-network"));
+        await Expect(comment.Votes).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task ThreadThatCannotBeReachedShowsAnErrorNotABlankArea()
     {
         await using var site = await TestSite.StartAsync(browser, output);
