@@ -90,6 +90,7 @@ async function setUp() {
   const live = part('.isso-live', () => h('div', { class: 'isso-live isso-visually-hidden', role: 'status', 'aria-live': 'polite' }));
   part('.isso-postbox', () => postbox(ctx, null, (comment) => ctx.insert(comment)));
   const root = part('#isso-root', () => h('div', { id: 'isso-root' }));
+  root.uri ??= ctx.uri;
 
   Object.assign(ctx, {
     heading,
@@ -106,6 +107,7 @@ async function setUp() {
     insert(comment, focus) {
       const parent = comment.parent == null ? null : document.getElementById(`isso-${comment.parent}`);
       const el = renderComment(ctx, comment);
+      el.posted = true;
       (parent ? parent.followUp : root).append(el);
       ctx.total = (ctx.total ?? 0) + 1;
       heading.textContent = t('num-comments', ctx.total);

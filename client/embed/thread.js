@@ -53,9 +53,14 @@ export async function loadThread(ctx, root, heading) {
   const page = await ctx.api.fetch(ctx.uri, {
     sort: options.sorting, limit: top, nestedLimit: limitOf(options['max-comments-nested']),
   });
+  // Comments the reader posted on this thread while the page was on its way stay where they are.
+  const posted = root.uri === ctx.uri ? [...root.children].filter((el) => el.posted) : [];
   root.replaceChildren();
   root.loaded = 0;
-  ctx.total = page.total_replies;
-  heading.textContent = page.total_replies ? t('num-comments', page.total_replies) : t('no-comments');
+  root.uri = ctx.uri;
   renderReplies(ctx, root, null, page);
+  const kept = posted.filter((el) => !document.getElementById(el.id));
+  root.append(...kept);
+  ctx.total = page.total_replies + kept.length;
+  heading.textContent = ctx.total ? t('num-comments', ctx.total) : t('no-comments');
 }
