@@ -1,40 +1,15 @@
 // One comment: header, server-rendered text, votes, reply/edit/delete, and its replies' container.
-import { h, decode } from '../shared/dom.js';
-import { ago, isoUtc } from '../shared/dates.js';
-import { identiconSvg } from './identicon.js';
+import { h } from '../shared/dom.js';
+import { commentClasses, authorElement, timeElement, avatarElement, voteButton } from './comment-parts.js';
 import { postbox } from './postbox.js';
 import { describeError } from './errors.js';
-
-/** Only http(s) addresses become links; the server escaped the value for HTML. */
-function safeHref(website) {
-  const href = website ? decode(website) : '';
-  return /^https?:\/\//i.test(href) ? href : null;
-}
-
-/** Class `isso-vote-level-<i>`: i = how many of the level bounds the score reaches. */
-export function voteLevel(levels, score) {
-  return levels.filter((bound) => score >= bound).length;
-}
-
-export function relativeTime(ctx, created) {
-  const [id, n] = ago((Date.now() - ctx.api.skew()) / 1000 - created);
-  return ctx.t(id, n);
-}
 
 export function renderComment(ctx, comment) {
   const { t, options } = ctx;
   const isAuthor = ctx.authorHashes.includes(comment.hash);
   const score = comment.likes - comment.dislikes;
-  const classes = ['isso-comment'];
-  if (isAuthor) classes.push('isso-is-page-author');
-  if (!options.vote) classes.push('isso-no-votes');
-  if (ctx.voteLevels) classes.push(`isso-vote-level-${voteLevel(ctx.voteLevels, score)}`);
-
-  const href = safeHref(comment.website);
-  const name = comment.author ? decode(comment.author) : t('comment-anonymous');
-  const author = href ? h('a', { class: 'isso-author', href, rel: 'nofollow' }, name) : h('span', { class: 'isso-author' }, name);
-  const time = h('time', { datetime: isoUtc(comment.created), title: new Date(comment.created * 1000).toLocaleString(ctx.code) }, relativeTime(ctx, comment.created));
-  time.created = comment.created;
+  const author = authorElement(ctx, comment);
+  const time = timeElement(ctx, comment);
   const note = h('span', { class: 'isso-note' }, comment.mode === 2 ? t('comment-queued') : comment.mode === 4 ? t('comment-deleted') : '');
   const text = h('div', { class: 'isso-text' });
   text.innerHTML = comment.mode === 4 ? '<p>&nbsp;</p>' : comment.text;
@@ -42,19 +17,13 @@ export function renderComment(ctx, comment) {
   const followUp = h('div', { class: 'isso-follow-up' });
 
   const votes = h('span', { class: 'isso-votes', 'aria-label': `${t('comment-score')}: ${score}` }, String(score));
-  const voteButton = (up) =>
-    h('button', { type: 'button', class: up ? 'isso-upvote' : 'isso-downvote', 'aria-label': t(up ? 'comment-upvote' : 'comment-downvote'), onclick: () => vote(up) },
-      h('svg:svg', { viewBox: '0 0 14 14', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },
-        h('svg:path', { d: up ? 'M7 2 13 11H1z' : 'M7 12 1 3h12z', fill: 'currentColor' })));
   const reply = h('button', { type: 'button', class: 'isso-reply', 'aria-expanded': 'false', onclick: toggleReply }, t('comment-reply'));
   const edit = h('button', { type: 'button', class: 'isso-edit', onclick: toggleEdit }, t('comment-edit'));
   const cancel = h('button', { type: 'button', class: 'isso-cancel', hidden: true, onclick: stopEditing }, t('comment-cancel'));
   const remove = h('button', { type: 'button', class: 'isso-delete', onclick: confirmDelete }, t('comment-delete'));
-  const footer = h('div', { class: 'isso-comment-footer' }, options.vote && [votes, voteButton(true), h('span', { class: 'isso-spacer' }), voteButton(false)], reply, edit, cancel, remove);
+  const footer = h('div', { class: 'isso-comment-footer' }, options.vote && [votes, voteButton(t, true, () => vote(true)), h('span', { class: 'isso-spacer' }), voteButton(t, false, () => vote(false))], reply, edit, cancel, remove);
 
-  const avatar = options.gravatar
-    ? h('div', { class: 'isso-avatar' }, h('img', { src: comment.gravatar_image, alt: '', width: 48, height: 48 }))
-    : options.avatar && h('div', { class: 'isso-avatar' }, identiconSvg(comment.hash, options['avatar-bg'], ctx.avatarColours));
+  const avatar = avatarElement(ctx, comment);
   const wrapper = h(
     'div',
     { class: 'isso-text-wrapper' },
@@ -65,7 +34,7 @@ export function renderComment(ctx, comment) {
     footer,
     error,
   );
-  const el = h('div', { class: classes.join(' '), id: `isso-${comment.id}`, 'data-hash': comment.hash, tabindex: -1 }, avatar, wrapper, followUp);
+  const el = h('div', { class: commentClasses(ctx, comment, isAuthor), id: `isso-${comment.id}`, 'data-hash': comment.hash, tabindex: -1 }, avatar, wrapper, followUp);
   el.followUp = followUp;
 
   let replyBox = null;

@@ -7,7 +7,8 @@ import english from '../i18n/en.json';
 import { fillCounters } from '../shared/counters.js';
 import { defaults, serverOwned } from './options.js';
 import { postbox } from './postbox.js';
-import { renderComment, relativeTime } from './comment.js';
+import { renderComment } from './comment.js';
+import { relativeTime } from './comment-parts.js';
 import { loadThread } from './thread.js';
 import { describeError } from './errors.js';
 

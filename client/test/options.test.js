@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaults, serverOwned } from '../embed/options.js';
-import { voteLevel } from '../embed/comment.js';
+import { voteLevel } from '../embed/comment-parts.js';
 
 test('every option of Isso has its documented default', () => {
   assert.deepEqual(defaults, {
