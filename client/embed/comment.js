@@ -150,13 +150,8 @@ export function renderComment(ctx, comment) {
   /** Edit and delete only while this browser holds the comment's `isso-<id>` cookie. */
   el.refreshOwnership = () => {
     const owned = ctx.owns(comment.id);
-    if (!owned && !editor) {
-      edit.hidden = true;
-      remove.hidden = true;
-    } else {
-      edit.hidden = false;
-      remove.hidden = false;
-    }
+    // An open editor stays usable even if the cookie expires meanwhile; the server has the last word.
+    edit.hidden = remove.hidden = !owned && !editor;
     reply.hidden = owned && !options['reply-to-self'];
     return owned;
   };

@@ -3,14 +3,14 @@ import { chooseLanguage } from './lang.js';
 import { translator } from './i18n.js';
 
 /* global __PARLEY_LANGS__ */
-export const languages = typeof __PARLEY_LANGS__ === 'undefined' ? ['en'] : __PARLEY_LANGS__;
+const languages = typeof __PARLEY_LANGS__ === 'undefined' ? ['en'] : __PARLEY_LANGS__;
 
 /**
  * `{code, t}` for the page: `data-isso-lang`, then the browser's languages, then the default.
  * `english` is the bundled fallback (the count widget bundles only the one message it needs).
  */
-export async function loadTranslator(endpoint, options, texts, english, nav = globalThis.navigator, fetch = globalThis.fetch) {
-  const browser = nav?.languages?.length ? nav.languages : [nav?.language ?? nav?.userLanguage];
+export async function loadTranslator(endpoint, options, texts, english) {
+  const browser = navigator.languages?.length ? navigator.languages : [navigator.language ?? navigator.userLanguage];
   let code = chooseLanguage({ forced: options.lang, browser, fallback: options['default-lang'] }, languages);
   let catalogue = english;
   if (code !== 'en') {
