@@ -1,4 +1,5 @@
 using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Moderation;
 using Parley.Core.Security;
 using Parley.Core.Storage;
@@ -8,8 +9,10 @@ namespace Parley.Core.Comments;
 /// <summary>
 /// Every write to comments goes through here: escaping, moderation mode, thread creation, guard,
 /// auto-approval, parent flattening, edits, deletes and votes (spec/behaviour.md §2, §6-§11, §21).
+/// Each stored change is then published to the event destinations (mail outbox, log).
 /// </summary>
-public sealed class CommentService(ParleyConfig config, ICommentStore store, PageTitle pageTitle, TimeProvider time) : IDisposable
+public sealed class CommentService(ParleyConfig config, ICommentStore store, PageTitle pageTitle, EventFanout events, TimeProvider time)
+    : IDisposable
 {
     private const int MaxVotes = 142;
 
@@ -22,21 +25,24 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
 
     public double Now => (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / (double)TimeSpan.TicksPerSecond;
 
-    /// <summary>Creates a comment in thread <paramref name="uri"/>; <paramref name="origin"/> is where the page lives.</summary>
-    public async Task<Comment> CreateAsync(string uri, CommentInput input, string remoteAddr, string origin, CancellationToken ct = default)
+    /// <summary>Creates a comment in thread <paramref name="uri"/>; <paramref name="site"/> is where the page and server live.</summary>
+    public async Task<Comment> CreateAsync(string uri, CommentInput input, string remoteAddr, SiteAddress site, CancellationToken ct = default)
     {
         var mode = config.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
         var email = Escaping.Html(input.Email);
-        return await LockedAsync(async () =>
+        var (comment, thread, confirm) = await LockedAsync(async () =>
         {
-            var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, origin, ct);
+            var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, site.Origin, ct);
             await _guard.CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
             if (mode == CommentMode.Pending && config.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
                 && await store.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
             {
                 mode = CommentMode.Published;
             }
-            return await store.InsertCommentAsync(new Comment
+            // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
+            var confirm = input.Notification is not (null or 0) && email is not null && config.General.ReplyNotificationsConfirm
+                && !await store.IsAddressConfirmedAsync(email, ct);
+            var comment = await store.InsertCommentAsync(new Comment
             {
                 Tid = thread.Id,
                 Parent = await ResolveParentAsync(input.Parent, thread.Id, ct),
@@ -48,18 +54,21 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
                 Email = email,
                 Website = Escaping.Website(input.Website, prefixScheme: true),
                 Voters = VotersFilter.Create(remoteAddr),
-                Notification = input.Notification,
+                Notification = confirm ? 0 : input.Notification,
+            }, ct);
+            return (comment, thread, confirm);
         }, ct);
-        }, ct);
+        await events.PublishAsync(new CommentEvent(CommentEventKind.Created, comment, thread, site) { ConfirmSubscription = confirm }, ct);
+        return comment;
     }
 
     /// <summary>
     /// Owner or moderator edit: text always, author and website only when sent (null clears them).
     /// The owner's edit stamps <c>modified</c>; the moderation link's does not (as in Isso).
     /// </summary>
-    public async Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, CancellationToken ct = default)
+    public async Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, SiteAddress site, CancellationToken ct = default)
     {
-        return await LockedAsync(async () =>
+        var edited = await LockedAsync(async () =>
         {
             var comment = await store.GetCommentAsync(id, ct) ?? throw NotFound();
             var edited = comment with
@@ -72,15 +81,35 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
             await store.UpdateCommentAsync(edited, ct);
             return edited;
         }, ct);
+        await PublishAsync(CommentEventKind.Edited, edited, site, ct);
+        return edited;
     }
 
     /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone.</summary>
-    public Task<Comment?> DeleteAsync(long id, CancellationToken ct = default) =>
-        LockedAsync<Comment?>(() => store.DeleteCommentAsync(id, ct), ct);
+    public async Task<Comment?> DeleteAsync(long id, SiteAddress site, CancellationToken ct = default)
+    {
+        var (before, after) = await LockedAsync(async () =>
+        {
+            var before = await store.GetCommentAsync(id, ct);
+            return (before, before is null ? null : await store.DeleteCommentAsync(id, ct));
+        }, ct);
+        if (before is not null)
+        {
+            await PublishAsync(CommentEventKind.Deleted, before, site, ct);
+        }
+        return after;
+    }
 
-    /// <summary>Publishes a pending comment; false when it was already published.</summary>
-    public Task<bool> ActivateAsync(long id, CancellationToken ct = default) =>
-        LockedAsync(() => store.ActivateAsync(id, ct), ct);
+    /// <summary>Publishes a pending comment; false when it was already published (or does not exist).</summary>
+    public async Task<bool> ActivateAsync(long id, SiteAddress site, CancellationToken ct = default)
+    {
+        var activated = await LockedAsync(() => store.ActivateAsync(id, ct), ct);
+        if (activated && await store.GetCommentAsync(id, ct) is { } comment)
+        {
+            await PublishAsync(CommentEventKind.Activated, comment, site, ct);
+        }
+        return activated;
+    }
 
     /// <summary>One vote per anonymised address per comment; null when the comment does not exist.</summary>
     public async Task<VoteOutcome?> VoteAsync(long id, bool upvote, string remoteAddr, CancellationToken ct = default)
@@ -113,6 +142,17 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
     public Task<int> PurgeAsync(CancellationToken ct = default) =>
         LockedAsync(() => store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct), ct);
+
+    /// <summary>Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it and marks the address confirmed.</summary>
+    public Task<bool> ConfirmSubscriptionAsync(string email, long id, CancellationToken ct = default) =>
+        LockedAsync(() => store.ConfirmAddressAsync(email, id, Now, ct), ct);
+
+    private async Task PublishAsync(CommentEventKind kind, Comment comment, SiteAddress site, CancellationToken ct)
+    {
+        // A thread outlives its last comment only until the delete trigger runs; then the event names the uri-less thread.
+        var thread = await store.GetThreadByIdAsync(comment.Tid, ct) ?? new CommentThread(comment.Tid, "", null);
+        await events.PublishAsync(new CommentEvent(kind, comment, thread, site), ct);
+    }
 
     private async Task<CommentThread> CreateThreadAsync(string uri, string? title, string origin, CancellationToken ct)
     {

@@ -14,6 +14,7 @@ internal static class ConfigDefaults
         max-age = 15m
         notify = stdout
         reply-notifications = false
+        reply-notifications-confirm = false
         log-file =
         gravatar = false
         gravatar-url = https://www.gravatar.com/avatar/{}?d=identicon&s=55

@@ -73,6 +73,7 @@ public static class ConfigReader
             MaxAge = source.Seconds("general", "max-age", 900),
             Notify = notify,
             ReplyNotifications = source.Bool("general", "reply-notifications", false),
+            ReplyNotificationsConfirm = source.Bool("general", "reply-notifications-confirm", false),
             LogFile = source.String("general", "log-file"),
             Gravatar = source.Bool("general", "gravatar", false),
             GravatarUrl = source.String("general", "gravatar-url"),

@@ -15,6 +15,11 @@ public sealed record GeneralConfig
     public IReadOnlyList<string> Notify { get; init; } = ["stdout"];
     /// <summary><c>reply-notifications</c>: commenters may subscribe to replies.</summary>
     public bool ReplyNotifications { get; init; }
+    /// <summary>
+    /// <c>reply-notifications-confirm</c> (Parley): double opt-in. The first subscription of an address mails a
+    /// confirmation link, and no reply mail goes there until it is followed. Off by default, as in Isso.
+    /// </summary>
+    public bool ReplyNotificationsConfirm { get; init; }
     /// <summary><c>log-file</c>: log here instead of standard output.</summary>
     public string LogFile { get; init; } = "";
     /// <summary><c>gravatar</c>: add <c>gravatar_image</c> to comments.</summary>

@@ -1,4 +1,5 @@
 using Parley.Core.Comments;
+using Parley.Core.Email;
 
 namespace Parley.Core.Storage;
 
@@ -74,4 +75,37 @@ public interface ICommentStore : IDisposable
 
     /// <summary>Whether a published comment with exactly this stored e-mail was created after the given time.</summary>
     Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default);
+
+    /// <summary>
+    /// Reply-mail candidates for a reply to <paramref name="parent"/> (spec/notifications.md §5): the parent
+    /// itself, then its published replies, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<Comment>> ConversationAsync(long parent, CancellationToken ct = default);
+
+    /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
+    Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records <paramref name="email"/> as confirmed and subscribes comment <paramref name="id"/> when it was written
+    /// with that address; false when no such comment exists.
+    /// </summary>
+    Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
+
+    /// <summary>Adds a finished message to the outbox, due at once.</summary>
+    Task EnqueueMailAsync(string envelopeFrom, string recipient, byte[] message, double now, CancellationToken ct = default);
+
+    /// <summary>Up to <paramref name="limit"/> outbox messages due at <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<QueuedMail>> DueMailsAsync(double now, int limit, CancellationToken ct = default);
+
+    /// <summary>When the next outbox message falls due; null when none waits.</summary>
+    Task<double?> NextMailDueAsync(CancellationToken ct = default);
+
+    /// <summary>Removes a delivered message from the outbox.</summary>
+    Task MailSentAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Records a failed attempt; <paramref name="retryAt"/> null means the message is given up (kept, never retried).</summary>
+    Task MailFailedAsync(long id, double? retryAt, string error, CancellationToken ct = default);
+
+    /// <summary>Makes every waiting message due now (the mail server answered again).</summary>
+    Task RetryMailsNowAsync(double now, CancellationToken ct = default);
 }

@@ -49,6 +49,16 @@ internal static partial class IssoSchema
         CREATE INDEX IF NOT EXISTS parley_comments_mode_created ON comments (mode, created);
         """;
 
+    // Parley's own tables: Isso never reads them, so an Isso server can still open the file.
+    private const string CreateParleyTables = """
+        CREATE TABLE IF NOT EXISTS parley_outbox (
+          id INTEGER PRIMARY KEY, created FLOAT NOT NULL, envelope_from VARCHAR NOT NULL,
+          recipient VARCHAR NOT NULL, message BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+          due FLOAT, last_error VARCHAR);
+        CREATE INDEX IF NOT EXISTS parley_outbox_due ON parley_outbox (due);
+        CREATE TABLE IF NOT EXISTS parley_confirmed_addresses (email VARCHAR PRIMARY KEY, confirmed FLOAT NOT NULL);
+        """;
+
     /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>
     public static string Initialise(SqliteConnection connection, string? legacySessionKey)
     {
@@ -76,6 +86,7 @@ internal static partial class IssoSchema
 
         connection.Execute(CreateTrigger);
         connection.Execute(CreateIndexes);
+        connection.Execute(CreateParleyTables);
         return connection.ExecuteScalar<string>("SELECT value FROM preferences WHERE key = 'session-key'")
             ?? throw new InvalidOperationException("The session-key preference is missing.");
     }

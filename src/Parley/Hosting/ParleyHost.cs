@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Markup;
 using Parley.Core.Security;
 using Parley.Core.Storage;
@@ -48,6 +49,7 @@ internal static class ParleyHost
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
+        services.AddSingleton<EventFanout>();
         services.AddSingleton<CommentService>();
         if (config.Moderation.Enabled)
         {

@@ -1,3 +1,5 @@
+using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Security;
 
 namespace Parley.Http.Edge;
@@ -16,4 +18,9 @@ internal static class RequestSite
     /// <summary>Isso's "request host": scheme, Host header and mount path.</summary>
     public static string RequestHost(this HttpContext context) =>
         $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    /// <summary>Where links in notifications point: the site origin, and the public endpoint or else the request host.</summary>
+    public static SiteAddress Site(this HttpContext context, ParleyConfig config) => new(
+        context.SiteOrigin(),
+        config.Server.PublicEndpoint.Length > 0 ? config.Server.PublicEndpoint : context.RequestHost());
 }

@@ -10,13 +10,13 @@ namespace Parley.Http.Isso;
 internal static class Comments
 {
     /// <summary>POST /new?uri= — create a comment; 201 published, 202 pending, with the two ownership cookies.</summary>
-    public static async Task<IResult> New(HttpContext context, CommentService service, CommentTokens tokens,
+    public static async Task<IResult> New(HttpContext context, ParleyConfig config, CommentService service, CommentTokens tokens,
         OwnershipCookies cookies, IssoJson json, CancellationToken ct)
     {
         RequestBody.RejectCrossSiteForm(context.Request);
         var uri = context.Request.RequireUri();
         var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-        var comment = await service.CreateAsync(uri, input, context.ClientAddress(), context.SiteOrigin(), ct);
+        var comment = await service.CreateAsync(uri, input, context.ClientAddress(), context.Site(config), ct);
         cookies.Issue(context, comment.Id, tokens.Ownership(comment.Id, comment.Text));
         var status = comment.Mode == CommentMode.Pending ? 202 : 201;
         return new JsonResponse(status, w => json.WriteComment(w, comment, rendered: true, withHash: true));
@@ -42,7 +42,7 @@ internal static class Comments
         RequestBody.RejectCrossSiteForm(context.Request);
         await RequireOwnerAsync(id, context.Request, config, store, tokens, ct);
         var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-        var edited = await service.EditAsync(id, input, stampModified: true, ct);
+        var edited = await service.EditAsync(id, input, stampModified: true, context.Site(config), ct);
         cookies.Issue(context, id, tokens.Ownership(id, edited.Text));
         return JsonResponse.Ok(w => json.WriteComment(w, edited, rendered: true, withHash: false));
     }
@@ -53,7 +53,7 @@ internal static class Comments
     {
         RequestBody.RejectCrossSiteForm(context.Request);
         await RequireOwnerAsync(id, context.Request, config, store, tokens, ct);
-        var placeholder = await service.DeleteAsync(id, ct);
+        var placeholder = await service.DeleteAsync(id, context.Site(config), ct);
         cookies.Clear(context, id);
         return placeholder is null
             ? JsonResponse.Null

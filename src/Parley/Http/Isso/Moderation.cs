@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parley.Core.Comments;
+using Parley.Core.Config;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Http.Edge;
@@ -12,7 +13,7 @@ internal static class Moderation
     private static readonly string[] Actions = ["activate", "edit", "delete"];
 
     /// <summary>GET|POST /id/&lt;id&gt;/&lt;action&gt;/&lt;key&gt; — the comment id comes from the key, as in Isso.</summary>
-    public static async Task<IResult> Moderate(string action, string key, HttpContext context, ICommentStore store,
+    public static async Task<IResult> Moderate(string action, string key, HttpContext context, ParleyConfig config, ICommentStore store,
         CommentService service, CommentTokens tokens, IssoJson json, CancellationToken ct)
     {
         if (!Actions.Contains(action))
@@ -29,14 +30,14 @@ internal static class Moderation
         switch (action)
         {
             case "activate":
-                return Results.Text(await service.ActivateAsync(id, ct) ? "Comment has been activated" : "Already activated",
+                return Results.Text(await service.ActivateAsync(id, context.Site(config), ct) ? "Comment has been activated" : "Already activated",
                     "text/plain; charset=utf-8");
             case "delete":
-                await service.DeleteAsync(id, ct);
+                await service.DeleteAsync(id, context.Site(config), ct);
                 return Results.Text("Comment has been deleted", "text/plain; charset=utf-8");
             default:
                 var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-                var edited = await service.EditAsync(id, input, stampModified: false, ct);
+                var edited = await service.EditAsync(id, input, stampModified: false, context.Site(config), ct);
                 return JsonResponse.Ok(w => json.WriteComment(w, edited, rendered: false, withHash: false));
         }
     }
