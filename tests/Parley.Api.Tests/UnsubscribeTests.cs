@@ -45,13 +45,13 @@ public sealed class UnsubscribeTests
     }
 
     [Fact]
-    public async Task PostIsNotAllowed()
+    public async Task OneClickPostOfRfc8058Unsubscribes()
     {
         await using var app = await TestApp.StartAsync();
         await app.CommentAsync("/u", email: "alice@example.org");
         var key = app.Tokens().UnsubscribeKey("alice@example.org");
-        using var response = await app.PostAsync($"/id/1/unsubscribe/alice%40example.org/{key}", "");
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal(1, (await app.Store.GetCommentAsync(1))!.Notification);
+        using var response = await app.PostAsync($"/id/1/unsubscribe/alice%40example.org/{key}", "List-Unsubscribe=One-Click");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await app.Store.GetCommentAsync(1))!.Notification);
     }
 }

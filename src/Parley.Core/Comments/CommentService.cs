@@ -40,7 +40,8 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
                 mode = CommentMode.Published;
             }
             // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
-            var confirm = input.Notification is not (null or 0) && email is not null && config.General.ReplyNotificationsConfirm
+            var confirm = input.Notification is not (null or 0) && email is not null
+                && config.General.ReplyNotifications && config.General.ReplyNotificationsConfirm
                 && !await store.IsAddressConfirmedAsync(email, ct);
             var comment = await store.InsertCommentAsync(new Comment
             {

@@ -28,15 +28,46 @@ public sealed class CommentTokens(TokenSigner signer)
     public string ModerationKey(long id) => signer.Sign(PyJson.Number(id));
 
     /// <summary>The comment id a moderation key names, or null when the key is not valid.</summary>
-    public long? ModeratedId(string? key) =>
-        signer.Verify(key, TokenSigner.LinkMaxAge) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var id) ? id : null;
+    public long? ModeratedId(string? key) => CheckModerationKey(key, out var id) == TokenStatus.Valid ? id : null;
+
+    /// <summary>Checks a moderation key and reads the comment id it names.</summary>
+    public TokenStatus CheckModerationKey(string? key, out long id)
+    {
+        id = 0;
+        var status = signer.Check(key, TokenSigner.LinkMaxAge, out var v);
+        return status != TokenStatus.Valid ? status
+            : v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out id) ? TokenStatus.Valid : TokenStatus.Invalid;
+    }
 
     /// <summary>Unsubscribe key <c>["unsubscribe", email]</c> with the e-mail as stored.</summary>
     public string UnsubscribeKey(string email) => signer.Sign(PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email)));
 
-    public bool IsUnsubscribeKeyFor(string? key, string email) =>
-        signer.Verify(key, TokenSigner.LinkMaxAge) is { ValueKind: JsonValueKind.Array } v
-        && v.GetArrayLength() == 2
-        && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "unsubscribe"
-        && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email;
+    public bool IsUnsubscribeKeyFor(string? key, string email) => CheckUnsubscribeKey(key, email) == TokenStatus.Valid;
+
+    public TokenStatus CheckUnsubscribeKey(string? key, string email)
+    {
+        var status = signer.Check(key, TokenSigner.LinkMaxAge, out var v);
+        return status != TokenStatus.Valid ? status
+            : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2
+              && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "unsubscribe"
+              && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email ? TokenStatus.Valid : TokenStatus.Invalid;
+    }
+
+    /// <summary>Double opt-in key <c>["subscribe", email, id]</c>: confirms reply mails for one comment's address.</summary>
+    public string SubscribeKey(string email, long id) =>
+        signer.Sign(PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id)));
+
+    /// <summary>Checks that <paramref name="key"/> confirms <paramref name="email"/> for comment <paramref name="id"/> and is at most a week old.</summary>
+    public TokenStatus CheckSubscribeKey(string? key, string email, long id)
+    {
+        var status = signer.Check(key, SubscribeMaxAge, out var v);
+        return status != TokenStatus.Valid ? status
+            : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3
+              && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "subscribe"
+              && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email
+              && v[2].ValueKind == JsonValueKind.Number && v[2].TryGetInt64(out var n) && n == id ? TokenStatus.Valid : TokenStatus.Invalid;
+    }
+
+    /// <summary>A confirmation link is good for seven days; after that the reader subscribes again.</summary>
+    public const long SubscribeMaxAge = 7 * 86400;
 }

@@ -40,33 +40,40 @@ public sealed class TokenSigner
     /// Checks signature and age (0 ≤ age ≤ <paramref name="maxAge"/> seconds) and returns the JSON value,
     /// or null for any invalid, forged or expired token.
     /// </summary>
-    public JsonElement? Verify(string? token, long maxAge)
+    public JsonElement? Verify(string? token, long maxAge) => Check(token, maxAge, out var value) == TokenStatus.Valid ? value : null;
+
+    /// <summary>
+    /// Like <see cref="Verify"/>, but tells an expired token (genuine signature, too old or from the future)
+    /// from an invalid one, so a reader can be told to ask for a new link. A forged token is never "expired".
+    /// </summary>
+    public TokenStatus Check(string? token, long maxAge, out JsonElement value)
     {
+        value = default;
         if (string.IsNullOrEmpty(token))
         {
-            return null;
+            return TokenStatus.Invalid;
         }
         var lastDot = token.LastIndexOf('.');
         if (lastDot <= 0)
         {
-            return null;
+            return TokenStatus.Invalid;
         }
-        var value = token[..lastDot];
+        var signed = token[..lastDot];
         // Compared as canonical text so that spare low bits in the last Base64 character cannot vary.
         var signature = Encoding.ASCII.GetBytes(token[(lastDot + 1)..]);
-        if (!CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Base64Url(Mac(value)))))
+        if (!CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Base64Url(Mac(signed)))))
         {
-            return null;
+            return TokenStatus.Invalid;
         }
-        var tsDot = value.LastIndexOf('.');
+        var tsDot = signed.LastIndexOf('.');
         if (tsDot < 0)
         {
-            return null;
+            return TokenStatus.Invalid;
         }
-        var tsBytes = FromBase64Url(value[(tsDot + 1)..]);
+        var tsBytes = FromBase64Url(signed[(tsDot + 1)..]);
         if (tsBytes is null || tsBytes.Length is 0 or > 8)
         {
-            return null;
+            return TokenStatus.Invalid;
         }
         var padded = new byte[8];
         tsBytes.CopyTo(padded, 8 - tsBytes.Length);
@@ -74,9 +81,14 @@ public sealed class TokenSigner
         var age = (decimal)_time.GetUtcNow().ToUnixTimeSeconds() - signedAt;
         if (age < 0 || age > maxAge)
         {
-            return null;
+            return TokenStatus.Expired;
         }
-        return Decode(value[..tsDot]);
+        if (Decode(signed[..tsDot]) is not { } decoded)
+        {
+            return TokenStatus.Invalid;
+        }
+        value = decoded;
+        return TokenStatus.Valid;
     }
 
     private static JsonElement? Decode(string payload)

@@ -1,6 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
-using Parley.Core.Events;
+using Parley.Core.Email;
 using Parley.Core.Markup;
 using Parley.Core.Security;
 using Parley.Core.Storage;
@@ -18,6 +18,8 @@ internal sealed record ParleyHostOptions
     public string? Listen { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+    /// <summary>Back-off of the mail outbox; tests shorten it.</summary>
+    public MailRetry MailRetry { get; init; } = new();
 }
 
 /// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
@@ -49,7 +51,7 @@ internal static class ParleyHost
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
-        services.AddSingleton<EventFanout>();
+        services.AddNotifications(config, options.MailRetry);
         services.AddSingleton<CommentService>();
         if (config.Moderation.Enabled)
         {

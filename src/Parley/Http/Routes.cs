@@ -26,7 +26,8 @@ internal static class Routes
         app.MapPost("/id/{id:long:min(0)}/dislike", Votes.Dislike);
 
         // Signed links from e-mails and the admin page.
-        app.MapRead("/id/{id:long:min(0)}/unsubscribe/{email}/{key}", Isso.Moderation.Unsubscribe);
+        app.MapMethods("/id/{id:long:min(0)}/unsubscribe/{email}/{key}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], Isso.Moderation.Unsubscribe);
+        app.MapMethods("/id/{id:long:min(0)}/subscribe/{email}/{key}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], Isso.Moderation.Subscribe);
         app.MapMethods("/id/{id:long:min(0)}/{action}/{key}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], Isso.Moderation.Moderate);
 
         // Admin (behind the password) and the demo page.

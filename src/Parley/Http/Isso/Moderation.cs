@@ -20,7 +20,10 @@ internal static class Moderation
         {
             throw IssoError.NotFound();
         }
-        var id = tokens.ModeratedId(key) ?? throw IssoError.Forbidden();
+        if (tokens.CheckModerationKey(key, out var id) is var status and not TokenStatus.Valid)
+        {
+            throw IssoError.ForLink(status);
+        }
         var comment = await store.GetCommentAsync(id, ct) ?? throw IssoError.NotFound();
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
@@ -42,14 +45,17 @@ internal static class Moderation
         }
     }
 
-    /// <summary>GET /id/&lt;id&gt;/unsubscribe/&lt;email&gt;/&lt;key&gt; — stop reply mails for one conversation.</summary>
+    /// <summary>
+    /// GET|POST /id/&lt;id&gt;/unsubscribe/&lt;email&gt;/&lt;key&gt; — stop reply mails for one conversation.
+    /// GET acts at once, as in Isso; POST is the one-click form of RFC 8058 that mail clients send.
+    /// </summary>
     public static async Task<IResult> Unsubscribe(long id, string email, string key, ICommentStore store,
         CommentService service, CommentTokens tokens, CancellationToken ct)
     {
         var address = Uri.UnescapeDataString(email);
-        if (!tokens.IsUnsubscribeKeyFor(key, address))
+        if (tokens.CheckUnsubscribeKey(key, address) is var status and not TokenStatus.Valid)
         {
-            throw IssoError.Forbidden();
+            throw IssoError.ForLink(status);
         }
         _ = await store.GetCommentAsync(id, ct) ?? throw IssoError.NotFound();
         await service.UnsubscribeAsync(address, id, ct);
@@ -57,6 +63,37 @@ internal static class Moderation
             "<!DOCTYPE html>\n<html>\n<head>\n<title>Successfully unsubscribed</title>\n</head>\n<body>\n"
             + "<p>You have been unsubscribed from replies in the given conversation.</p>\n</body>\n</html>\n", "text/html");
     }
+
+    /// <summary>
+    /// GET|POST /id/&lt;id&gt;/subscribe/&lt;email&gt;/&lt;key&gt; — double opt-in. GET only shows a button, so a
+    /// mail scanner opening the link subscribes nobody; its POST subscribes the comment and confirms the address.
+    /// </summary>
+    public static async Task<IResult> Subscribe(long id, string email, string key, HttpContext context, CommentService service,
+        CommentTokens tokens, CancellationToken ct)
+    {
+        var address = Uri.UnescapeDataString(email);
+        if (tokens.CheckSubscribeKey(key, address, id) is var status and not TokenStatus.Valid)
+        {
+            throw status == TokenStatus.Expired
+                ? new IssoError(403, "This confirmation link has expired. Tick the notification box again with your next comment.", alwaysHtml: true)
+                : IssoError.Forbidden();
+        }
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return SimplePage("Confirm reply notifications",
+                "<p>Send me an e-mail when someone replies to my comment.</p>"
+                + "<form method=\"post\"><button type=\"submit\">Confirm</button></form>");
+        }
+        if (!await service.ConfirmSubscriptionAsync(address, id, ct))
+        {
+            throw IssoError.NotFound();
+        }
+        return SimplePage("Reply notifications confirmed", "<p>Thank you. You will get an e-mail when someone replies.</p>");
+    }
+
+    private static IResult SimplePage(string title, string body) => Results.Content(
+        $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n"
+        + $"<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n", "text/html; charset=utf-8");
 
     // The GET answers a page that asks before re-sending the same URL as POST: link scanners in mail
     // clients must not moderate by merely opening a link.

@@ -1,0 +1,113 @@
+using Parley.Core.Email;
+using Parley.Core.Storage;
+
+namespace Parley.Hosting;
+
+/// <summary>
+/// Delivers the outbox: due mails in order, one SMTP connection each; a failure backs off per
+/// <see cref="MailRetry"/>. The first success after failures makes every waiting mail due at once, so
+/// mail queued while the server was down leaves as soon as it is back.
+/// </summary>
+internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSignal signal, MailRetry retry, TimeProvider time,
+    ILogger<MailWorker> log) : BackgroundService
+{
+    private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
+    private bool _failing;
+
+    private double Now => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ProbeAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DeliverDueAsync(stoppingToken))
+                {
+                    continue;
+                }
+                await NapAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database itself failed; nothing is lost, the mails stay queued.
+                log.LogError(e, "Reading the mail outbox failed");
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+        }
+    }
+
+    // Isso opens one test connection at start-up and logs the outcome; failure is not fatal.
+    private async Task ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await smtp.ProbeAsync(ct);
+            log.LogInformation("Connected to the SMTP server");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("The SMTP server cannot be reached yet ({Reason}); mail waits in the outbox", e.Message);
+        }
+    }
+
+    /// <summary>Tries every due mail; true when the batch was full and more may be due.</summary>
+    private async Task<bool> DeliverDueAsync(CancellationToken ct)
+    {
+        const int batch = 50;
+        var due = await store.DueMailsAsync(Now, batch, ct);
+        foreach (var mail in due)
+        {
+            try
+            {
+                await smtp.SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var permanent = e is SmtpException { IsPermanent: true };
+                await FailedAsync(mail, permanent, e.Message, ct);
+                if (!permanent)
+                {
+                    return false; // the server is away: the rest of the batch would fail the same way
+                }
+                continue;
+            }
+            await store.MailSentAsync(mail.Id, ct);
+            if (_failing)
+            {
+                _failing = false;
+                log.LogInformation("The SMTP server answers again; sending every waiting mail");
+                await store.RetryMailsNowAsync(Now, ct);
+            }
+        }
+        return due.Count == batch;
+    }
+
+    private async Task FailedAsync(QueuedMail mail, bool permanent, string reason, CancellationToken ct)
+    {
+        _failing = true;
+        var failures = mail.Attempts + 1;
+        var now = time.GetUtcNow();
+        if (retry.GivesUp(permanent, failures, DateTimeOffset.FromUnixTimeMilliseconds((long)(mail.Created * 1000)), now))
+        {
+            log.LogError("Gave up mail {Id} to {Recipient} after {Failures} attempts: {Reason}", mail.Id, mail.Recipient, failures, reason);
+            await store.MailFailedAsync(mail.Id, null, reason, ct);
+            return;
+        }
+        var wait = retry.After(failures);
+        log.LogWarning("Mail {Id} to {Recipient} failed ({Reason}); next try in {Wait}", mail.Id, mail.Recipient, reason, wait);
+        await store.MailFailedAsync(mail.Id, Now + wait.TotalSeconds, reason, ct);
+    }
+
+    // Sleeps until the next mail falls due or a new one is queued, whichever comes first.
+    private async Task NapAsync(CancellationToken ct)
+    {
+        var next = await store.NextMailDueAsync(ct);
+        var nap = next is { } due ? TimeSpan.FromSeconds(Math.Clamp(due - Now, 0, LongestNap.TotalSeconds)) : LongestNap;
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(signal.WaitAsync(wake.Token), Task.Delay(nap, time, wake.Token));
+        await wake.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+}
