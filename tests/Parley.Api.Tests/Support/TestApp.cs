@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Config;
+using Parley.Core.Email;
 using Parley.Core.Storage;
 using Parley.Hosting;
 
@@ -40,8 +41,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public ICommentStore Store => _app.Services.GetRequiredService<ICommentStore>();
 
-    /// <summary>Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database file first.</summary>
-    public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null)
+    /// <summary>
+    /// Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database
+    /// file first. Mail tests pass <paramref name="mailRetry"/>: the clock then runs with real time, as the outbox waits on it.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
+        MailRetry? mailRetry = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "parley-api-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(directory);
@@ -52,8 +57,11 @@ public sealed class TestApp : IAsyncDisposable
             General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
         };
         config = configure?.Invoke(config) ?? config;
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
-        var app = ParleyHost.Build(config, new ParleyHostOptions { Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning });
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
+        var app = ParleyHost.Build(config, new ParleyHostOptions
+        {
+            Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning, MailRetry = mailRetry ?? new MailRetry(),
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));

@@ -1,0 +1,84 @@
+using Parley.Api.Tests.Support;
+
+namespace Parley.Api.Tests.Email;
+
+public sealed class OwnerMailTests
+{
+    [Fact]
+    public async Task OwnerMailCarriesHeadersAndLinksAndItsActivateAndDeleteLinksWork()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await MailSetup.StartAppAsync(smtp, c => c with { Moderation = c.Moderation with { Enabled = true } });
+        var id = await app.PostAsync("/post/", "Parent *comment*", "Alice", "alice@example.org", website: "https://alice.example");
+
+        var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
+        Assert.Equal("parley@example.org", mail.MailFrom);
+        Assert.Equal(["owner@example.org"], mail.RcptTos);
+        Assert.Equal("Parley <parley@example.org>", mail.Header("From"));
+        Assert.Equal("owner@example.org", mail.Header("To"));
+        Assert.Equal("New comment posted on A page", mail.Header("Subject"));
+        Assert.Equal("1.0", mail.Header("MIME-Version"));
+        Assert.StartsWith("text/plain; charset=\"utf-8\"", mail.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.NotEmpty(mail.Header("Date"));
+        Assert.NotEmpty(mail.Header("Message-ID"));
+        var endpoint = app.BaseAddress.ToString().TrimEnd('/');
+        var key = app.Tokens().ModerationKey(id);
+        Assert.Equal(
+            $"""
+            Alice <alice@example.org> wrote:
+
+            Parent *comment*
+
+            User's URL: https://alice.example
+            IP address: 127.0.0.0
+            Link to comment: https://example.tld/post/#isso-{id}
+
+            ---
+            Delete comment: {endpoint}/id/{id}/delete/{key}
+            Activate comment: {endpoint}/id/{id}/activate/{key}
+            """.ReplaceLineEndings("\n"), mail.Body.ReplaceLineEndings("\n").TrimEnd('\n'));
+
+        using var client = app.NewClient();
+        using var activated = await client.PostAsync(MailSetup.Link(mail, "Activate comment:"), null);
+        Assert.Equal("Comment has been activated", await activated.Content.ReadAsStringAsync());
+        Assert.Equal(Core.Comments.CommentMode.Published, (await app.Store.GetCommentAsync(id))!.Mode);
+
+        var second = await app.PostAsync("/post/", "Spam", "Mallory");
+        var secondMail = (await smtp.WaitForMailsAsync(2, MailSetup.Patience))[1];
+        Assert.Equal("New comment posted on A page", secondMail.Header("Subject"));
+        Assert.DoesNotContain("User's URL", secondMail.Body, StringComparison.Ordinal);
+        using var deleted = await client.PostAsync(MailSetup.Link(secondMail, "Delete comment:"), null);
+        Assert.Equal("Comment has been deleted", await deleted.Content.ReadAsStringAsync());
+        Assert.Null(await app.Store.GetCommentAsync(second));
+        Assert.NotNull(await app.Store.GetCommentAsync(id));
+    }
+
+    [Fact]
+    public async Task PublishedCommentsMailTheOwnerWithoutAnActivateLink()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await MailSetup.StartAppAsync(smtp);
+        await app.PostAsync("/p", "Hej då, världen", "Åsa");
+        var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
+        Assert.StartsWith("Åsa wrote:\n\nHej då, världen\n", mail.Body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Delete comment:", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Activate comment:", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutSmtpInNotifyTheOwnerGetsNoMail()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await MailSetup.StartAppAsync(smtp, c => c with
+        {
+            General = c.General with { Notify = ["stdout"], ReplyNotifications = true },
+        });
+        var top = await app.PostAsync("/p", "Top", "Alice", "alice@example.org");
+        // A reply mail to the subscribed author proves the worker ran; no owner mail may be among the mails.
+        await app.PostAsync("/p", "Reply", "Bob", parent: top);
+        var mails = await smtp.WaitForMailsAsync(1, MailSetup.Patience);
+        await Task.Delay(500);
+        Assert.Equal(["alice@example.org"], Assert.Single(smtp.Mails).RcptTos);
+        Assert.Equal(mails[0].Header("Message-ID"), smtp.Mails[0].Header("Message-ID"));
+    }
+}
