@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
-# Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests) is installed here when missing.
+# Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests) and python3-aiosmtpd (for the SMTP
+# tests) are installed here when missing.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -50,6 +51,20 @@ install_chromium() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium
 }
 
+install_aiosmtpd() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "python3-aiosmtpd is missing and installing it needs root or sudo" >&2
+      return 1
+    fi
+    sudo=(sudo)
+  fi
+  # Wait for another apt run to finish instead of failing on its lock.
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq python3-aiosmtpd
+}
+
 # Node's test runner prints "# pass N" (TAP) or "ℹ pass N" (spec reporter); both are summed.
 node_count() {
   grep -Eo "^(# |ℹ )$1 [0-9]+" "$log" | awk '{s += $NF} END {print s + 0}'
@@ -58,6 +73,12 @@ node_count() {
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   quiet_step "install chromium" install_chromium
+fi
+
+# The SMTP tests deliver to a real server: tests/smtp/capture_server.py on Debian's aiosmtpd.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "Installing Debian's python3-aiosmtpd for the SMTP tests..."
+  quiet_step "install python3-aiosmtpd" install_aiosmtpd
 fi
 
 client() { (cd client && "$@"); }

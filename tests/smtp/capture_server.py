@@ -62,7 +62,10 @@ def make_authenticator(user, password):
             and auth_data.login.decode("utf-8") == user
             and auth_data.password.decode("utf-8") == password
         )
-        return AuthResult(success=ok, auth_data=auth_data if ok else None)
+        if ok:
+            return AuthResult(success=True, auth_data=auth_data)
+        # Not handled here, so aiosmtpd answers 535 itself.
+        return AuthResult(success=False, handled=False)
 
     return authenticate
 
