@@ -24,14 +24,14 @@ public sealed partial class SmtpClient(SmtpOptions options)
         }
 
         await using var wire = await OpenAsync(ct);
-        await CommandAsync(wire, $"MAIL FROM:<{envelopeFrom}>", "MAIL FROM rejected", ct);
+        await CommandAsync(wire, "MAIL FROM", $"MAIL FROM:<{envelopeFrom}>", ct);
         foreach (var recipient in recipients)
         {
-            await CommandAsync(wire, $"RCPT TO:<{recipient}>", "RCPT TO rejected", ct);
+            await CommandAsync(wire, "RCPT TO", $"RCPT TO:<{recipient}>", ct);
         }
-        await CommandAsync(wire, "DATA", "DATA rejected", ct);
+        await CommandAsync(wire, "DATA", "DATA", ct, expectedClass: 3);
         await wire.WriteAsync("sending the message", DotStuffing.Apply(message.Span), ct);
-        await ExpectAsync(wire, "message rejected", ct);
+        await ExpectAsync(wire, "message", ct);
         await QuitAsync(wire, ct);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class SmtpClient(SmtpOptions options)
             throw Rejected("EHLO rejected", reply);
         }
         // An old server without ESMTP: no extensions, so neither STARTTLS nor AUTH.
-        await CommandAsync(wire, "HELO " + _options.ClientName, "HELO rejected", ct);
+        await CommandAsync(wire, "HELO", "HELO " + _options.ClientName, ct);
         return [];
     }
 
@@ -95,7 +95,7 @@ public sealed partial class SmtpClient(SmtpOptions options)
         {
             throw new SmtpException($"{_options.Host}:{_options.Port} does not offer STARTTLS");
         }
-        await CommandAsync(wire, "STARTTLS", "STARTTLS rejected", ct);
+        await CommandAsync(wire, "STARTTLS", "STARTTLS", ct);
         await wire.UpgradeToTlsAsync(_options.CertificateValidation, ct);
         // RFC 3207: what the server said before TLS no longer counts.
         return await HelloAsync(wire, ct);
@@ -115,16 +115,20 @@ public sealed partial class SmtpClient(SmtpOptions options)
         }
     }
 
-    private static async Task<SmtpReply> CommandAsync(SmtpWire wire, string command, string failure, CancellationToken ct)
+    private static async Task CommandAsync(SmtpWire wire, string step, string command, CancellationToken ct, int expectedClass = 2)
     {
-        await wire.WriteLineAsync(command.Split(' ')[0], command, ct);
-        return await ExpectAsync(wire, failure, ct);
+        await wire.WriteLineAsync(step, command, ct);
+        await ExpectAsync(wire, step, ct, expectedClass);
     }
 
-    private static async Task<SmtpReply> ExpectAsync(SmtpWire wire, string failure, CancellationToken ct)
+    // 2xx completes a step; DATA alone wants 354 (3xx) before the message goes out.
+    private static async Task ExpectAsync(SmtpWire wire, string step, CancellationToken ct, int expectedClass = 2)
     {
-        var reply = await wire.ReadReplyAsync(failure.Split(' ')[0], ct);
-        return reply.IsPositive ? reply : throw Rejected(failure, reply);
+        var reply = await wire.ReadReplyAsync(step, ct);
+        if (reply.Code / 100 != expectedClass)
+        {
+            throw Rejected(step + " rejected", reply);
+        }
     }
 
     private static SmtpException Rejected(string failure, SmtpReply reply) => new($"{failure}: {reply}", reply.Code);

@@ -3,8 +3,6 @@ namespace Parley.Core.Email;
 /// <summary>One reply of the server: its code and the text of every line (continuations included).</summary>
 internal sealed record SmtpReply(int Code, IReadOnlyList<string> Lines)
 {
-    public bool IsPositive => Code is >= 200 and < 400;
-
     /// <summary>EHLO keywords after the greeting line, upper case: <c>STARTTLS</c>, <c>AUTH PLAIN LOGIN</c>…</summary>
     public IReadOnlyList<string> Extensions => [.. Lines.Skip(1).Select(l => l.Trim().ToUpperInvariant())];
 

@@ -42,11 +42,15 @@ internal sealed class SmtpWire : IAsyncDisposable
             await socket.ConnectAsync(host, port, step.Token);
             return new SmtpWire(socket, host, port, timeout);
         }
-        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e)
         {
             socket.Dispose();
-            var why = e is OperationCanceledException ? NoAnswer(timeout) : e.Message;
-            throw new SmtpException($"connection to {host}:{port} failed: {why}", null, e);
+            if (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                var why = e is OperationCanceledException ? NoAnswer(timeout) : e.Message;
+                throw new SmtpException($"connection to {host}:{port} failed: {why}", null, e);
+            }
+            throw;
         }
     }
 
