@@ -87,7 +87,7 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
     private async Task FailedAsync(QueuedMail mail, bool permanent, string reason, CancellationToken ct)
     {
         _failing = true;
-        var failures = mail.Attempts + 1;
+        var failures = (int)Math.Min(mail.Attempts + 1, int.MaxValue);
         var now = time.GetUtcNow();
         if (retry.GivesUp(permanent, failures, DateTimeOffset.FromUnixTimeMilliseconds((long)(mail.Created * 1000)), now))
         {

@@ -15,15 +15,15 @@ public sealed class DoubleOptInTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await StartAsync(smtp);
-        var top = await app.PostAsync("/o", "Top", "Alice", "alice@example.org");
+        var top = await app.PostCommentAsync("/o", "Top", "Alice", "alice@example.org");
         var confirmation = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.Equal(["alice@example.org"], confirmation.RcptTos);
         Assert.Equal("Confirm reply notifications", confirmation.Header("Subject"));
         Assert.Equal(0, (await app.Store.GetCommentAsync(top))!.Notification);
 
         // Unconfirmed: Bob's reply mails nobody. Eve's own confirmation mail proves the worker got past it.
-        await app.PostAsync("/o", "Unheard reply", "Bob", parent: top);
-        await app.PostAsync("/o", "Eve here", "Eve", "eve@example.org");
+        await app.PostCommentAsync("/o", "Unheard reply", "Bob", parent: top);
+        await app.PostCommentAsync("/o", "Eve here", "Eve", "eve@example.org");
         var mails = await smtp.WaitForMailsAsync(2, MailSetup.Patience);
         Assert.Equal(["eve@example.org"], mails[1].RcptTos);
 
@@ -37,13 +37,13 @@ public sealed class DoubleOptInTests
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(1, (await app.Store.GetCommentAsync(top))!.Notification);
 
-        await app.PostAsync("/o", "Heard reply", "Carol", parent: top);
+        await app.PostCommentAsync("/o", "Heard reply", "Carol", parent: top);
         mails = await smtp.WaitForMailsAsync(3, MailSetup.Patience);
         Assert.Contains("Heard reply", mails[2].Body, StringComparison.Ordinal);
         Assert.Equal(["alice@example.org"], mails[2].RcptTos);
 
         // A confirmed address is subscribed at once next time, without another confirmation.
-        var again = await app.PostAsync("/o2", "Second thread", "Alice", "alice@example.org");
+        var again = await app.PostCommentAsync("/o2", "Second thread", "Alice", "alice@example.org");
         Assert.Equal(1, (await app.Store.GetCommentAsync(again))!.Notification);
     }
 
@@ -52,7 +52,7 @@ public sealed class DoubleOptInTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await StartAsync(smtp);
-        var top = await app.PostAsync("/o", "Top", "Alice", "alice@example.org");
+        var top = await app.PostCommentAsync("/o", "Top", "Alice", "alice@example.org");
         var link = MailSetup.Link(Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience)), "Confirm within seven days:");
         using var client = app.NewClient();
 

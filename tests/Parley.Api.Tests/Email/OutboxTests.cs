@@ -15,7 +15,7 @@ public sealed class OutboxTests
         for (var i = 0; i < 5; i++)
         {
             var watch = Stopwatch.StartNew();
-            await app.PostAsync("/down", $"Comment {i}", $"Reader {i}");
+            await app.PostCommentAsync("/down", $"Comment {i}", $"Reader {i}");
             // The SMTP time limit is 20 s: a post that waited on mail would take at least that long.
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"posting took {watch.Elapsed}");
         }
@@ -41,7 +41,7 @@ public sealed class OutboxTests
         {
             await using (var first = await MailSetup.StartAppAsync(smtp))
             {
-                await first.PostAsync("/restart", "Written while mail was down", "Alice");
+                await first.PostCommentAsync("/restart", "Written while mail was down", "Alice");
                 Assert.NotNull(await first.Store.NextMailDueAsync());
                 using var source = new SqliteConnection($"Data Source={first.DbPath}");
                 using var copy = new SqliteConnection($"Data Source={saved}");
@@ -65,7 +65,7 @@ public sealed class OutboxTests
     {
         await using var smtp = await SmtpServer.StartAsync(new SmtpServerOptions { TempFail = 2 });
         await using var app = await MailSetup.StartAppAsync(smtp);
-        await app.PostAsync("/busy", "Hello", "Alice");
+        await app.PostCommentAsync("/busy", "Hello", "Alice");
         var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.Contains("Alice wrote:", mail.Body, StringComparison.Ordinal);
         await Task.Delay(1000);
@@ -80,9 +80,9 @@ public sealed class OutboxTests
         {
             General = c.General with { Notify = ["stdout"], ReplyNotifications = true },
         });
-        var top = await app.PostAsync("/refused", "Top", "Alice", "alice@example.org");
-        await app.PostAsync("/refused", "Reply", "Bob", "bob@example.org", parent: top);
-        await app.PostAsync("/refused", "Reply 2", "Carol", parent: top);
+        var top = await app.PostCommentAsync("/refused", "Top", "Alice", "alice@example.org");
+        await app.PostCommentAsync("/refused", "Reply", "Bob", "bob@example.org", parent: top);
+        await app.PostCommentAsync("/refused", "Reply 2", "Carol", parent: top);
         var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.Equal(["bob@example.org"], mail.RcptTos);
     }

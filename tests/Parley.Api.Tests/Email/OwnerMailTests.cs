@@ -9,7 +9,7 @@ public sealed class OwnerMailTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await MailSetup.StartAppAsync(smtp, c => c with { Moderation = c.Moderation with { Enabled = true } });
-        var id = await app.PostAsync("/post/", "Parent *comment*", "Alice", "alice@example.org", website: "https://alice.example");
+        var id = await app.PostCommentAsync("/post/", "Parent *comment*", "Alice", "alice@example.org", website: "https://alice.example");
 
         var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.Equal("parley@example.org", mail.MailFrom);
@@ -23,6 +23,8 @@ public sealed class OwnerMailTests
         Assert.NotEmpty(mail.Header("Message-ID"));
         var endpoint = app.BaseAddress.ToString().TrimEnd('/');
         var key = app.Tokens().ModerationKey(id);
+        var address = (await app.Store.GetCommentAsync(id))!.RemoteAddr;
+        Assert.Matches(@"^\d+\.\d+\.\d+\.0$", address);
         Assert.Equal(
             $"""
             Alice <alice@example.org> wrote:
@@ -30,7 +32,7 @@ public sealed class OwnerMailTests
             Parent *comment*
 
             User's URL: https://alice.example
-            IP address: 127.0.0.0
+            IP address: {address}
             Link to comment: https://example.tld/post/#isso-{id}
 
             ---
@@ -43,7 +45,7 @@ public sealed class OwnerMailTests
         Assert.Equal("Comment has been activated", await activated.Content.ReadAsStringAsync());
         Assert.Equal(Core.Comments.CommentMode.Published, (await app.Store.GetCommentAsync(id))!.Mode);
 
-        var second = await app.PostAsync("/post/", "Spam", "Mallory");
+        var second = await app.PostCommentAsync("/post/", "Spam", "Mallory");
         var secondMail = (await smtp.WaitForMailsAsync(2, MailSetup.Patience))[1];
         Assert.Equal("New comment posted on A page", secondMail.Header("Subject"));
         Assert.DoesNotContain("User's URL", secondMail.Body, StringComparison.Ordinal);
@@ -58,7 +60,7 @@ public sealed class OwnerMailTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await MailSetup.StartAppAsync(smtp);
-        await app.PostAsync("/p", "Hej då, världen", "Åsa");
+        await app.PostCommentAsync("/p", "Hej då, världen", "Åsa");
         var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.StartsWith("Åsa wrote:\n\nHej då, världen\n", mail.Body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Delete comment:", mail.Body, StringComparison.Ordinal);
@@ -73,9 +75,9 @@ public sealed class OwnerMailTests
         {
             General = c.General with { Notify = ["stdout"], ReplyNotifications = true },
         });
-        var top = await app.PostAsync("/p", "Top", "Alice", "alice@example.org");
+        var top = await app.PostCommentAsync("/p", "Top", "Alice", "alice@example.org");
         // A reply mail to the subscribed author proves the worker ran; no owner mail may be among the mails.
-        await app.PostAsync("/p", "Reply", "Bob", parent: top);
+        await app.PostCommentAsync("/p", "Reply", "Bob", parent: top);
         var mails = await smtp.WaitForMailsAsync(1, MailSetup.Patience);
         await Task.Delay(500);
         Assert.Equal(["alice@example.org"], Assert.Single(smtp.Mails).RcptTos);

@@ -16,8 +16,8 @@ public sealed class ReplyMailTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await StartAsync(smtp);
-        var top = await app.PostAsync("/t", "Top", "Alice", "alice@example.org");
-        await app.PostAsync("/t", "First reply", "Bob", "bob@example.org", parent: top);
+        var top = await app.PostCommentAsync("/t", "Top", "Alice", "alice@example.org");
+        await app.PostCommentAsync("/t", "First reply", "Bob", "bob@example.org", parent: top);
 
         var first = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         Assert.Equal(["alice@example.org"], first.RcptTos);
@@ -30,7 +30,7 @@ public sealed class ReplyMailTests
         Assert.Equal(unsubscribe, MailSetup.Link(first, "Unsubscribe from this conversation:"));
 
         // Carol's reply goes to both subscribers, once each; Bob's own reply never went to Bob.
-        await app.PostAsync("/t", "Second reply", "Carol", "carol@example.org", parent: top);
+        await app.PostCommentAsync("/t", "Second reply", "Carol", "carol@example.org", parent: top);
         var mails = await smtp.WaitForMailsAsync(3, MailSetup.Patience);
         Assert.Equal(["alice@example.org", "bob@example.org"], mails.Skip(1).SelectMany(m => m.RcptTos).Order());
         Assert.Single(mails.To("bob@example.org"));
@@ -39,7 +39,7 @@ public sealed class ReplyMailTests
         using var unsubscribed = await client.GetAsync(MailSetup.Link(first, "Unsubscribe from this conversation:"));
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
 
-        await app.PostAsync("/t", "Third reply", "Dave", "dave@example.org", parent: top);
+        await app.PostCommentAsync("/t", "Third reply", "Dave", "dave@example.org", parent: top);
         mails = await smtp.WaitForMailsAsync(5, MailSetup.Patience);
         Assert.Equal(2, mails.To("alice@example.org").Count);
         Assert.Equal(["bob@example.org", "carol@example.org"], mails.Skip(3).SelectMany(m => m.RcptTos).Order());
@@ -50,8 +50,8 @@ public sealed class ReplyMailTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await StartAsync(smtp);
-        var top = await app.PostAsync("/t", "Top", "Alice", "alice@example.org");
-        await app.PostAsync("/t", "Reply", "Bob", parent: top);
+        var top = await app.PostCommentAsync("/t", "Top", "Alice", "alice@example.org");
+        await app.PostCommentAsync("/t", "Reply", "Bob", parent: top);
         var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
         using var client = app.NewClient();
         using var oneClick = await client.PostAsync(mail.Header("List-Unsubscribe").Trim('<', '>'),
@@ -65,11 +65,11 @@ public sealed class ReplyMailTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await StartAsync(smtp, moderation: true);
-        var top = await app.PostAsync("/m", "Top", "Alice", "alice@example.org");
+        var top = await app.PostCommentAsync("/m", "Top", "Alice", "alice@example.org");
         using var client = app.NewClient();
         (await client.PostAsync($"/id/{top}/activate/{app.Tokens().ModerationKey(top)}", null)).Dispose();
-        var reply = await app.PostAsync("/m", "Held reply", "Bob", parent: top);
-        var marker = await app.PostAsync("/m", "Another top", "Eve", "eve@example.org");
+        var reply = await app.PostCommentAsync("/m", "Held reply", "Bob", parent: top);
+        var marker = await app.PostCommentAsync("/m", "Another top", "Eve", "eve@example.org");
         (await client.PostAsync($"/id/{marker}/activate/{app.Tokens().ModerationKey(marker)}", null)).Dispose();
         await Task.Delay(500);
         Assert.Empty(smtp.Mails);

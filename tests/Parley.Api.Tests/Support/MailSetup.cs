@@ -27,7 +27,7 @@ public static partial class MailSetup
         }, prepare, FastRetry);
 
     /// <summary>Posts a comment as a reader would; <paramref name="email"/> subscribes to replies unless told otherwise.</summary>
-    public static async Task<long> PostAsync(this TestApp app, string uri, string text, string author, string? email = null,
+    public static async Task<long> PostCommentAsync(this TestApp app, string uri, string text, string author, string? email = null,
         long? parent = null, bool notify = true, string? website = null)
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new
