@@ -17,8 +17,9 @@ internal static class AdminHtml
         + "<label for=\"password\">Password</label> <input id=\"password\" type=\"password\" name=\"password\" autocomplete=\"current-password\" required autofocus>"
         + " <button type=\"submit\">Sign in</button></form></main>", status);
 
-    public static IResult Panel(string host, string csrf) => Page(host, "Parley administration",
-        $"<main id=\"parley-admin\" data-api=\"{Encode(host)}/admin/api\"><h1>Parley administration</h1>"
+    /// <summary>The panel shell; <paramref name="site"/> is the website that thread links point to.</summary>
+    public static IResult Panel(string host, string site, string csrf) => Page(host, "Parley administration",
+        $"<main id=\"parley-admin\" data-api=\"{Encode(host)}/admin/api\" data-site=\"{Encode(site)}\"><h1>Parley administration</h1>"
         + "<noscript><p class=\"parley-alert\">The administration panel needs JavaScript.</p></noscript></main>"
         + $"<script src=\"{Encode(host)}/js/admin.js\"></script>",
         head: $"<meta name=\"parley-csrf\" content=\"{Encode(csrf)}\">");

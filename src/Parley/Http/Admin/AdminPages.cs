@@ -52,7 +52,7 @@ internal static class AdminPages
         {
             return AdminHtml.Disabled(host);
         }
-        return session.IsSignedIn(context) ? AdminHtml.Panel(host, session.CsrfToken(context)) : AdminHtml.SignIn(host);
+        return session.IsSignedIn(context) ? AdminHtml.Panel(host, context.SiteOrigin(), session.CsrfToken(context)) : AdminHtml.SignIn(host);
     }
 
     /// <summary>Sets <c>Retry-After</c> (whole seconds, rounded up) and answers the form with the wait in minutes.</summary>
