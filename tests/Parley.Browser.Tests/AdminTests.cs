@@ -40,6 +40,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(Row(site.Page, second)).ToContainTextAsync("Bob");
         await Expect(site.Page.GetByText("Page 1 of 1")).ToBeVisibleAsync();
         Assert.Empty(site.ForeignRequests());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
     }
 
     [Fact]
@@ -86,6 +87,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         await site.Page.GetByRole(AriaRole.Button, new() { Name = "Published (1)" }).ClickAsync();
         await Expect(Rows(site.Page)).ToHaveCountAsync(1);
         await Expect(Row(site.Page, approve)).ToContainTextAsync("A fine comment");
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
     }
 
     [Fact]
@@ -104,6 +106,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("10 comments approved.");
         await Expect(site.Page.GetByRole(AriaRole.Button, new() { Name = "Pending (0)" })).ToBeVisibleAsync();
         Assert.Equal(ids.Order(), (await PublishedAsync(site, "/post-1/")).Order());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
     }
 
     [Fact]
