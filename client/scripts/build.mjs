@@ -1,4 +1,4 @@
-// Builds the embed and count bundles, the stylesheet and the catalogues into src/Parley/wwwroot.
+// Builds the embed, count and admin bundles, the stylesheets and the catalogues into src/Parley/wwwroot.
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -35,5 +35,9 @@ for (const name of ['embed', 'count']) {
   await build({ ...common, entryPoints: [entry], outfile: join(out, 'js', `${name}.dev.js`) });
   await build({ ...common, entryPoints: [entry], outfile: join(out, 'js', `${name}.min.js`), minify: true });
 }
-await build({ entryPoints: [join(client, 'css', 'isso.css')], outfile: join(out, 'css', 'isso.css'), minify: true, logLevel: 'warning' });
-console.log(`built embed, count, isso.css and ${codes.length} catalogues into ${out}`);
+// The admin panel is served by Parley itself, only minified.
+await build({ ...common, entryPoints: [join(client, 'admin', 'main.js')], outfile: join(out, 'js', 'admin.js'), minify: true });
+for (const sheet of ['isso', 'admin']) {
+  await build({ entryPoints: [join(client, 'css', `${sheet}.css`)], outfile: join(out, 'css', `${sheet}.css`), minify: true, logLevel: 'warning' });
+}
+console.log(`built embed, count, admin, the stylesheets and ${codes.length} catalogues into ${out}`);

@@ -21,6 +21,12 @@ test('count.min.js is at most 1.5 kB gzipped', () => {
   assert.ok(size <= 1.5 * 1024, `count.min.js is ${size} bytes gzipped`);
 });
 
+test('admin.js is at most 10 kB gzipped', () => {
+  const size = gzipped('js/admin.js');
+  assert.ok(size <= 10 * 1024, `admin.js is ${size} bytes gzipped`);
+  assert.ok(gzipped('css/admin.css') > 300);
+});
+
 test('the stylesheet and every catalogue are built', () => {
   assert.ok(gzipped('css/isso.css') > 500);
   const counts = JSON.parse(readFileSync(new URL('js/i18n/counts.json', built), 'utf8'));

@@ -67,6 +67,15 @@ public interface ICommentStore : IDisposable
     /// <summary>Visible comments of a thread for its feed: top-level newest id first, then replies oldest first.</summary>
     Task<IReadOnlyList<Comment>> FeedAsync(string uri, int limit, CancellationToken ct = default);
 
+    /// <summary>
+    /// The admin panel's listing: one page of comments of any thread matching <paramref name="query"/>, with
+    /// their thread, and the number of matching comments on all pages.
+    /// </summary>
+    Task<AdminListing> AdminListAsync(AdminQuery query, CancellationToken ct = default);
+
+    /// <summary>How many comments each mode holds (all threads); modes without comments are left out.</summary>
+    Task<IReadOnlyDictionary<int, int>> CountByModeAsync(CancellationToken ct = default);
+
     /// <summary>Ids of comments (any thread, any mode) from this address created after the given time.</summary>
     Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default);
 

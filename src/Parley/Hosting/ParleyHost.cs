@@ -5,6 +5,7 @@ using Parley.Core.Markup;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Http;
+using Parley.Http.Admin;
 using Parley.Http.Edge;
 using Parley.Http.Isso;
 using Parley.Storage;
@@ -48,6 +49,9 @@ internal static class ParleyHost
         services.AddSingleton(new Origins(config.General.Host));
         services.AddSingleton<IssoJson>();
         services.AddSingleton<OwnershipCookies>();
+        services.AddSingleton<AdminSession>();
+        services.AddSingleton<AdminJson>();
+        services.AddSingleton<LoginThrottle>();
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));

@@ -34,6 +34,7 @@ internal static class Routes
         app.MapPost("/login/", AdminPages.Login);
         app.MapRead("/admin/", AdminPages.Admin);
         app.MapRead("/demo/", DemoPage.Show);
+        MapAdminApi(app);
         // Route templates ignore a trailing slash, so "/admin" would match "/admin/" (and a redirect route
         // for "/admin" would catch "/admin/" too); Isso answers the slashless form with a 308 for any method.
         app.Use((context, next) =>
@@ -46,6 +47,19 @@ internal static class Routes
             }
             return next(context);
         });
+    }
+
+    // The admin JSON API: one filter checks the session, Origin and CSRF token of every endpoint (README).
+    private static void MapAdminApi(WebApplication app)
+    {
+        var api = app.MapGroup("/admin/api").AddEndpointFilter<AdminApiFilter>();
+        api.MapPost("/login", AdminApi.SignIn).WithMetadata(new AdminApiFilter.SignInEndpoint());
+        api.MapPost("/logout", AdminApi.SignOut);
+        api.MapGet("/session", AdminApi.Session);
+        api.MapGet("/comments", AdminApi.List);
+        api.MapPost("/comments/activate", AdminActions.Activate);
+        api.MapPost("/comments/delete", AdminActions.Delete);
+        api.MapPut("/comments/{id:long}", AdminActions.Edit);
     }
 
     // HEAD is answered wherever GET is; Kestrel drops the body.

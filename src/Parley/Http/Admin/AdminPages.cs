@@ -1,25 +1,27 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using Parley.Core.Config;
-using Parley.Core.Security;
 using Parley.Http.Edge;
 
 namespace Parley.Http.Admin;
 
 /// <summary>
-/// POST /login/ and GET /admin/ (spec/api.md §4.15, §4.16): the password check and the signed session
-/// cookie that the admin panel stands on. The panel closes entirely while <c>[admin] enabled</c> is off.
+/// POST /login/ and GET /admin/ (spec/api.md §4.15, §4.16): the password form and the panel page. The panel
+/// closes entirely while <c>[admin] enabled</c> is off; failed sign-ins are throttled per client address.
 /// </summary>
 internal static class AdminPages
 {
-    public const long SessionMaxAge = 86400;
-    private const string SessionJson = "{\"logged\":true}";
+    public const string WrongPassword = "Wrong password.";
 
-    public static async Task<IResult> Login(HttpContext context, ParleyConfig config, TokenSigner signer, OwnershipCookies cookies)
+    public static async Task<IResult> Login(HttpContext context, ParleyConfig config, AdminSession session, LoginThrottle throttle)
     {
+        var host = context.RequestHost();
         if (!config.Admin.Enabled)
         {
-            return Disabled();
+            return AdminHtml.Disabled(host);
+        }
+        if (throttle.RetryAfter(context.ClientAddress()) is { } wait)
+        {
+            return TooManyAttempts(context, wait);
         }
         if (!context.Request.HasFormContentType)
         {
@@ -30,46 +32,38 @@ internal static class AdminPages
         {
             throw new IssoError(400, "password missing");
         }
-        if (!PasswordMatches(config.Admin.Password, password.ToString()))
+        if (!AdminSession.PasswordMatches(config.Admin.Password, password.ToString()))
         {
-            return LoginForm(context);
+            // Isso answers 200 with the form again.
+            throttle.Failed(context.ClientAddress());
+            return AdminHtml.SignIn(host, WrongPassword);
         }
-        cookies.Issue(context, "admin-session", signer.Sign(SessionJson), SessionMaxAge, withMaxAge: false);
-        var here = $"{context.RequestHost()}{context.Request.Path}";
+        throttle.Succeeded(context.ClientAddress());
+        session.SignIn(context);
+        var here = $"{host}{context.Request.Path}";
         return Results.Redirect(here.EndsWith("/login/", StringComparison.Ordinal) ? here[..^"/login/".Length] + "/admin/" : here);
     }
 
-    public static IResult Admin(HttpContext context, ParleyConfig config, TokenSigner signer)
+    /// <summary>GET /admin/: the sign-in form without a valid session, the panel with one.</summary>
+    public static IResult Admin(HttpContext context, ParleyConfig config, AdminSession session)
     {
+        var host = context.RequestHost();
         if (!config.Admin.Enabled)
         {
-            return Disabled();
+            return AdminHtml.Disabled(host);
         }
-        if (!IsSignedIn(context, signer))
-        {
-            return LoginForm(context);
-        }
-        return Page("Parley administration", "<h1>Parley administration</h1><p>You are signed in.</p>");
+        return session.IsSignedIn(context) ? AdminHtml.Panel(host, context.SiteOrigin(), session.CsrfToken(context)) : AdminHtml.SignIn(host);
     }
 
-    public static bool IsSignedIn(HttpContext context, TokenSigner signer) =>
-        signer.Verify(context.Request.Cookies["admin-session"], SessionMaxAge) is { ValueKind: System.Text.Json.JsonValueKind.Object } v
-        && v.TryGetProperty("logged", out var logged) && logged.ValueKind == System.Text.Json.JsonValueKind.True;
+    /// <summary>Sets <c>Retry-After</c> (whole seconds, rounded up) and answers the form with the wait in minutes.</summary>
+    public static IResult TooManyAttempts(HttpContext context, TimeSpan wait)
+    {
+        SetRetryAfter(context, wait);
+        var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+        return AdminHtml.SignIn(context.RequestHost(),
+            $"Too many failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}.", StatusCodes.Status429TooManyRequests);
+    }
 
-    // Constant time over the UTF-8 bytes; an empty configured password never matches.
-    private static bool PasswordMatches(string expected, string given) =>
-        expected.Length > 0 && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
-
-    private static IResult LoginForm(HttpContext context) => Page("Parley: sign in",
-        $"<h1>Sign in</h1><form method=\"post\" action=\"{System.Net.WebUtility.HtmlEncode(context.RequestHost())}/login/\">"
-        + "<label for=\"password\">Password</label> <input id=\"password\" type=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
-        + " <button type=\"submit\">Sign in</button></form>");
-
-    private static IResult Disabled() => Page("Administration disabled",
-        "<h1>Administration disabled</h1><p>Set <code>[admin] enabled = true</code> and a password to use it.</p>");
-
-    private static IResult Page(string title, string body) => Results.Content(
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>\n",
-        "text/html; charset=utf-8");
+    public static void SetRetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

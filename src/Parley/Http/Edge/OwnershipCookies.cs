@@ -15,6 +15,9 @@ internal sealed class OwnershipCookies(ParleyConfig config, TimeProvider time)
     public void Clear(HttpContext context, long id) =>
         Write(context, id.ToString(CultureInfo.InvariantCulture), "", DateTimeOffset.UnixEpoch, 0);
 
+    /// <summary>Expires the cookie <paramref name="name"/> (and its <c>isso-</c> copy).</summary>
+    public void Clear(HttpContext context, string name) => Write(context, name, "", DateTimeOffset.UnixEpoch, 0);
+
     public void Issue(HttpContext context, long id, string token) =>
         Issue(context, id.ToString(CultureInfo.InvariantCulture), token, config.General.MaxAge);
 

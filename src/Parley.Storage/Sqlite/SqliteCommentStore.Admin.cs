@@ -1,0 +1,100 @@
+using System.Text;
+using Dapper;
+using Parley.Core.Comments;
+using Parley.Core.Storage;
+
+namespace Parley.Storage.Sqlite;
+
+/// <summary>The admin panel's listing and counters.</summary>
+public sealed partial class SqliteCommentStore
+{
+    // Each filter is skipped when its parameter is NULL; LIKE is case-insensitive for ASCII in SQLite.
+    private const string AdminFilter = """
+        FROM comments c JOIN threads t ON c.tid = +t.id
+        WHERE (@mode IS NULL OR c.mode = @mode)
+          AND (@text IS NULL OR c.text LIKE @text ESCAPE '\')
+          AND (@author IS NULL OR c.author LIKE @author ESCAPE '\')
+          AND (@email IS NULL OR c.email LIKE @email ESCAPE '\')
+          AND (@thread IS NULL OR t.uri LIKE @thread ESCAPE '\' OR t.title LIKE @thread ESCAPE '\')
+        """;
+
+    public Task<AdminListing> AdminListAsync(AdminQuery query, CancellationToken ct = default)
+    {
+        var direction = query.Ascending ? "ASC" : "DESC";
+        var sql = $"""
+            SELECT {CommentColumns}, CAST(t.uri AS TEXT) AS Uri, CAST(t.title AS TEXT) AS Title
+            {AdminFilter}
+            ORDER BY {AdminOrderColumn(query.OrderBy)} {direction}, c.id {direction}
+            LIMIT @take OFFSET @skip;
+            SELECT count(*) {AdminFilter};
+            """;
+        var parameters = new DynamicParameters();
+        parameters.Add("mode", query.Mode);
+        parameters.Add("text", Contains(query.Text));
+        parameters.Add("author", Contains(query.Author));
+        parameters.Add("email", Contains(query.Email));
+        parameters.Add("thread", Contains(query.Thread));
+        parameters.Add("take", query.PerPage);
+        parameters.Add("skip", (long)query.Page * query.PerPage);
+        return ReadAsync(async c =>
+        {
+            using var results = await c.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+            var rows = results.Read<Comment, ThreadNames, AdminRow>(
+                (comment, thread) => new AdminRow(comment, thread.Uri ?? "", thread.Title), splitOn: "Uri").AsList();
+            var total = await results.ReadSingleAsync<long>();
+            return new AdminListing(rows, (int)total);
+        }, ct);
+    }
+
+    public Task<IReadOnlyDictionary<int, int>> CountByModeAsync(CancellationToken ct = default)
+    {
+        const string sql = "SELECT CAST(coalesce(mode, 0) AS INTEGER) AS Mode, count(*) AS Count FROM comments GROUP BY 1";
+        return ReadAsync(async c =>
+        {
+            var rows = await c.QueryAsync<ModeCount>(new CommandDefinition(sql, cancellationToken: ct));
+            return (IReadOnlyDictionary<int, int>)rows.ToDictionary(r => (int)r.Mode, r => (int)r.Count);
+        }, ct);
+    }
+
+    // A whitelist: the column name is spliced into the SQL, so only these values may reach it.
+    private static string AdminOrderColumn(string orderBy) => orderBy switch
+    {
+        "id" => "c.id",
+        "modified" => "c.modified",
+        "likes" => "c.likes",
+        "dislikes" => "c.dislikes",
+        "tid" => "CAST(c.tid AS INTEGER)",
+        _ => "c.created",
+    };
+
+    /// <summary>A LIKE pattern matching <paramref name="value"/> anywhere, its own wildcards escaped; null for no filter.</summary>
+    private static string? Contains(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var pattern = new StringBuilder("%", value.Length + 2);
+        foreach (var ch in value)
+        {
+            if (ch is '%' or '_' or '\\')
+            {
+                pattern.Append('\\');
+            }
+            pattern.Append(ch);
+        }
+        return pattern.Append('%').ToString();
+    }
+
+    private sealed class ThreadNames
+    {
+        public string? Uri { get; set; }
+        public string? Title { get; set; }
+    }
+
+    private sealed class ModeCount
+    {
+        public long Mode { get; set; }
+        public long Count { get; set; }
+    }
+}

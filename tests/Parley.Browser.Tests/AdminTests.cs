@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Parley.Browser.Tests;
+
+/// <summary>The admin panel in a real browser against the real server, checked over the public API.</summary>
+public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "s3cret";
+
+    private Task<TestSite> StartAsync() => TestSite.StartAsync(browser, output,
+        new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", Password));
+
+    private static async Task SignInAsync(TestSite site, string password = Password)
+    {
+        await site.Page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
+        await site.Page.GetByLabel("Password").FillAsync(password);
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    private static ILocator Row(IPage page, long id) => page.Locator($"#parley-comment-{id}");
+
+    private static ILocator Rows(IPage page) => page.Locator("li.parley-comment");
+
+    private static async Task<IReadOnlyList<long>> PublishedAsync(TestSite site, string uri) =>
+        [.. (await site.Api.CommentsAsync(uri)).Where(c => c.Mode == 1).Select(c => c.Id)];
+
+    [Fact]
+    public async Task SigningInShowsThePendingComments()
+    {
+        await using var site = await StartAsync();
+        var first = await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
+        var second = await site.Api.PostAsync("/post-2/", "Me as well", author: "Bob", from: 2);
+
+        await SignInAsync(site);
+
+        await Expect(site.Page.GetByRole(AriaRole.Button, new() { Name = "Pending (2)" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Rows(site.Page)).ToHaveCountAsync(2);
+        await Expect(Row(site.Page, first)).ToContainTextAsync("Please approve me");
+        await Expect(Row(site.Page, second)).ToContainTextAsync("Bob");
+        await Expect(site.Page.GetByText("Page 1 of 1")).ToBeVisibleAsync();
+        Assert.Empty(site.ForeignRequests());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
+    public async Task WrongPasswordsShowAnErrorThenTheLockout()
+    {
+        await using var site = await StartAsync();
+
+        await SignInAsync(site, "guess");
+        await Expect(site.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong password.");
+        for (var i = 0; i < 4; i++)
+        {
+            await site.Page.GetByLabel("Password").FillAsync("guess " + i);
+            await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(site.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong password.");
+        }
+        await site.Page.GetByLabel("Password").FillAsync(Password);
+        var locked = await site.Page.RunAndWaitForResponseAsync(
+            () => site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(), r => r.Url.EndsWith("/login/", StringComparison.Ordinal));
+
+        Assert.Equal(429, locked.Status);
+        await Expect(site.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many failed sign-ins. Try again in 1 minute.");
+        await Expect(site.Page.Locator("#parley-admin")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ApprovingOneAndDeletingAnotherChangesTheServer()
+    {
+        await using var site = await StartAsync();
+        var approve = await site.Api.PostAsync("/post-1/", "A fine comment", author: "Ann");
+        var delete = await site.Api.PostAsync("/post-1/", "Buy cheap pills", author: "Spammer", from: 2);
+        var untouched = await site.Api.PostAsync("/post-1/", "Still waiting", from: 3);
+        site.Page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await SignInAsync(site);
+
+        await Row(site.Page, approve).GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 comment approved.");
+        await Row(site.Page, delete).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 comment deleted.");
+
+        await Expect(Rows(site.Page)).ToHaveCountAsync(1);
+        await Expect(Row(site.Page, untouched)).ToBeVisibleAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Button, new() { Name = "Published (1)" })).ToBeVisibleAsync();
+        Assert.Equal([approve], await PublishedAsync(site, "/post-1/"));
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Published (1)" }).ClickAsync();
+        await Expect(Rows(site.Page)).ToHaveCountAsync(1);
+        await Expect(Row(site.Page, approve)).ToContainTextAsync("A fine comment");
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
+    public async Task BulkApprovingTenPublishesAllOfThem()
+    {
+        await using var site = await StartAsync();
+        var ids = await site.Api.PostManyAsync("/post-1/", 10, prefix: "Pending");
+        await SignInAsync(site);
+        await Expect(Rows(site.Page)).ToHaveCountAsync(10);
+        var approveSelected = site.Page.GetByRole(AriaRole.Button, new() { Name = "Approve selected" });
+        await Expect(approveSelected).ToBeDisabledAsync();
+
+        await site.Page.GetByLabel("Select all on this page").CheckAsync();
+        await approveSelected.ClickAsync();
+
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("10 comments approved.");
+        await Expect(site.Page.GetByRole(AriaRole.Button, new() { Name = "Pending (0)" })).ToBeVisibleAsync();
+        Assert.Equal(ids.Order(), (await PublishedAsync(site, "/post-1/")).Order());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
+    public async Task SearchingByAuthorFindsOnlyThatAuthorsComment()
+    {
+        await using var site = await StartAsync();
+        await site.Api.PostAsync("/post-1/", "First opinion", author: "Ann");
+        var bob = await site.Api.PostAsync("/post-2/", "Second opinion", author: "Bob", from: 2);
+        await site.Api.PostAsync("/post-2/", "Third opinion", author: "Bobby Tables", from: 3);
+        await SignInAsync(site);
+        await Expect(Rows(site.Page)).ToHaveCountAsync(3);
+
+        await site.Page.GetByLabel("Author", new() { Exact = true }).FillAsync("bob");
+        await site.Page.GetByLabel("Thread", new() { Exact = true }).FillAsync("post-2");
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(Rows(site.Page)).ToHaveCountAsync(2);
+        await site.Page.GetByLabel("Author", new() { Exact = true }).FillAsync("Bob ");
+        await site.Page.GetByLabel("Text", new() { Exact = true }).FillAsync("second");
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+
+        await Expect(Rows(site.Page)).ToHaveCountAsync(1);
+        await Expect(Row(site.Page, bob)).ToContainTextAsync("Second opinion");
+    }
+
+    [Fact]
+    public async Task EveryAdminApiEndpointAnswers401AfterSigningOut()
+    {
+        await using var site = await StartAsync();
+        await site.Api.PostAsync("/post-1/", "Something pending");
+        await SignInAsync(site);
+        await Expect(Rows(site.Page)).ToHaveCountAsync(1);
+        var csrf = await site.Page.Locator("meta[name=parley-csrf]").GetAttributeAsync("content");
+
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(site.Page.GetByLabel("Password")).ToBeVisibleAsync();
+
+        var statuses = await site.Page.EvaluateAsync<string>("""
+            async (csrf) => {
+              const calls = [['GET', 'session'], ['GET', 'comments'], ['POST', 'comments/activate', {ids: [1]}],
+                ['POST', 'comments/delete', {ids: [1]}], ['PUT', 'comments/1', {text: 'Changed text'}], ['POST', 'logout']];
+              const out = {};
+              for (const [method, path, body] of calls) {
+                const r = await fetch('/admin/api/' + path, { method, body: body && JSON.stringify(body),
+                  headers: { 'Content-Type': 'application/json', 'X-Parley-CSRF': csrf } });
+                out[method + ' ' + path] = r.status;
+              }
+              return JSON.stringify(out);
+            }
+            """, csrf);
+        var all = JsonSerializer.Deserialize<Dictionary<string, int>>(statuses)!;
+        Assert.Equal(6, all.Count);
+        Assert.All(all, pair => Assert.True(pair.Value == 401, $"{pair.Key} answered {pair.Value}"));
+        Assert.Empty(await PublishedAsync(site, "/post-1/"));
+    }
+}
