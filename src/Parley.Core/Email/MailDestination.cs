@@ -47,7 +47,17 @@ public sealed class MailDestination(ParleyConfig config, ICommentStore store, No
         var now = time.GetUtcNow();
         foreach (var mail in queue)
         {
-            var message = MimeWriter.Write(mail, now, MessageId(comment.Site));
+            byte[] message;
+            try
+            {
+                message = MimeWriter.Write(mail, now, MessageId(comment.Site));
+            }
+            catch (ArgumentException e)
+            {
+                // A stored address that cannot be a mail header (line breaks): that one mail is skipped, not the others.
+                log.LogWarning("Mail to {Recipient} about comment {Id} cannot be written: {Reason}", mail.To, comment.Comment.Id, e.Message);
+                continue;
+            }
             await store.EnqueueMailAsync(envelopeFrom, MimeWriter.EnvelopeAddress(mail.To), message, now.ToUnixTimeMilliseconds() / 1000.0, ct);
         }
         signal.Notify();

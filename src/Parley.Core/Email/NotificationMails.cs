@@ -32,7 +32,7 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
         {
             lines.Add($"Activate comment: {site.Endpoint}/id/{comment.Id}/activate/{key}");
         }
-        var subject = string.IsNullOrEmpty(thread.Title) ? "New comment posted" : $"New comment posted on {thread.Title}";
+        var subject = string.IsNullOrEmpty(thread.Title) ? "New comment posted" : $"New comment posted on {OneLine(thread.Title)}";
         return new MailMessage(config.Smtp.From, config.Smtp.To, subject, string.Join('\n', lines));
     }
 
@@ -49,7 +49,7 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
             "",
             "---",
             $"Unsubscribe from this conversation: {unsubscribe}");
-        return new MailMessage(config.Smtp.From, recipient, $"Re: New comment posted on {thread.Title}", body)
+        return new MailMessage(config.Smtp.From, recipient, $"Re: New comment posted on {OneLine(thread.Title ?? "")}", body)
         {
             // RFC 2369 wants the URL in angle brackets; RFC 8058 lets mail clients unsubscribe with one POST.
             Headers = [new("List-Unsubscribe", $"<{unsubscribe}>"), new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
@@ -72,6 +72,9 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
             "If you did not ask for this, ignore this message: nothing more will be sent to you.");
         return new MailMessage(config.Smtp.From, email, "Confirm reply notifications", body);
     }
+
+    // Titles come from readers and pages; a line break in a header would end it (or forge the next one).
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string Permalink(Comment comment, CommentThread thread, SiteAddress site) =>
         $"{site.Origin}{thread.Uri}#isso-{comment.Id}";

@@ -83,4 +83,18 @@ public sealed class OwnerMailTests
         Assert.Equal(["alice@example.org"], Assert.Single(smtp.Mails).RcptTos);
         Assert.Equal(mails[0].Header("Message-ID"), smtp.Mails[0].Header("Message-ID"));
     }
+
+    [Fact]
+    public async Task ALineBreakInTheTitleCannotAddAHeader()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await MailSetup.StartAppAsync(smtp);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { text = "Hello", title = "Evil\r\nBcc: victim@example.org" });
+        using var response = await app.PostNewAsync("/evil", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var mail = Assert.Single(await smtp.WaitForMailsAsync(1, MailSetup.Patience));
+        Assert.Equal("New comment posted on Evil Bcc: victim@example.org", mail.Header("Subject"));
+        Assert.DoesNotContain(mail.Headers, h => h.Key.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["owner@example.org"], mail.RcptTos);
+    }
 }
