@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Parley.Core.Backup;
+using Parley.Core.Config;
+using Parley.Storage.Sqlite;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// <c>parley -c FILE restore ARCHIVE [--force]</c>: checks the whole archive first, then puts the database at
+/// <c>[general] dbpath</c> and the config at FILE. Existing comments or a different config need <c>--force</c>.
+/// </summary>
+internal static class RestoreCommand
+{
+    public static Command Create(Option<string> configOption)
+    {
+        var archive = new Argument<string>("archive") { Description = "A .tar.gz written by 'parley backup'." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing database that holds comments, and a configuration file that differs." };
+        var command = new Command("restore",
+            "Verify a backup archive (format, checksums, database integrity) and restore its database and configuration. "
+            + "Stop the server first. Nothing is touched when any check fails.") { archive, force };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(configOption)!, result.GetValue(archive)!, result.GetValue(force), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string configOption, string archive, bool force, CancellationToken ct)
+    {
+        var configPath = Path.GetFullPath(StartupConfig.ResolvePath(configOption));
+        var work = Directory.CreateTempSubdirectory("parley-restore-");
+        try
+        {
+            var manifest = await BackupArchive.ExtractVerifiedAsync(archive, work.FullName, ct);
+            var database = Path.Combine(work.FullName, BackupArchive.DatabaseName);
+            var counts = SqliteSnapshot.Verify(database);
+            var archivedConfig = Path.Combine(work.FullName, BackupArchive.ConfigName);
+            var hasConfig = manifest.Files.Any(f => f.Name == BackupArchive.ConfigName);
+            var dbPath = TargetDatabase(File.Exists(configPath) ? configPath : hasConfig ? archivedConfig : null);
+            if (!force && Conflicts(dbPath, configPath, hasConfig ? archivedConfig : null) is { Count: > 0 } conflicts)
+            {
+                await Console.Error.WriteLineAsync($"restore refused: {string.Join("; ", conflicts)}. Run again with --force to overwrite.");
+                return 1;
+            }
+            if (hasConfig)
+            {
+                Replace(archivedConfig, configPath);
+            }
+            ReplaceDatabase(database, dbPath);
+            Console.WriteLine($"Restored {counts.Threads} threads, {counts.Comments} comments to {dbPath}" + (hasConfig ? $" and the configuration to {configPath}" : ""));
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or BackupDamagedException)
+        {
+            await Console.Error.WriteLineAsync($"restore failed: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string TargetDatabase(string? configFile)
+    {
+        if (configFile is null)
+        {
+            throw new InvalidDataException("neither the configuration file nor the archive names a database path");
+        }
+        var result = ConfigFile.Load(configFile, Environment.GetEnvironmentVariable);
+        return result.IsValid
+            ? Path.GetFullPath(result.Config.General.DbPath)
+            : throw new InvalidDataException($"{configFile} is not a valid configuration: {result.Errors[0]}");
+    }
+
+    private static List<string> Conflicts(string dbPath, string configPath, string? archivedConfig)
+    {
+        var conflicts = new List<string>();
+        if (File.Exists(dbPath) && SqliteSnapshot.CommentCount(dbPath) is var n and > 0)
+        {
+            conflicts.Add($"{dbPath} already holds {n} comments");
+        }
+        if (archivedConfig is not null && File.Exists(configPath) && !File.ReadAllBytes(configPath).AsSpan().SequenceEqual(File.ReadAllBytes(archivedConfig)))
+        {
+            conflicts.Add($"{configPath} differs from the archived configuration");
+        }
+        return conflicts;
+    }
+
+    // Copy beside the target, then rename over it: a crash leaves either the old file or the new one.
+    private static void Replace(string source, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".restoring";
+        File.Copy(source, temporary, overwrite: true);
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    // A leftover WAL of the old database would be replayed into the restored one: remove it first.
+    private static void ReplaceDatabase(string source, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Delete(target + "-wal");
+        File.Delete(target + "-shm");
+        Replace(source, target);
+    }
+}
