@@ -144,6 +144,32 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     public Task<int> PurgeAsync(CancellationToken ct = default) =>
         LockedAsync(() => store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct), ct);
 
+    /// <summary>Demo mode: wipes the database and seeds <see cref="DemoThread"/>, published, a minute apart.</summary>
+    public Task<int> ResetToDemoAsync(CancellationToken ct = default) => LockedAsync(async () =>
+    {
+        await store.DeleteEverythingAsync(ct);
+        var thread = await store.CreateThreadAsync(DemoThread.Uri, DemoThread.Title, ct);
+        var ids = new List<long>();
+        var start = Now - (60 * DemoThread.Comments.Count);
+        foreach (var (author, text, replyTo) in DemoThread.Comments)
+        {
+            var comment = await store.InsertCommentAsync(new Comment
+            {
+                Tid = thread.Id,
+                Parent = replyTo is { } index ? ids[index] : null,
+                Created = start + (60 * ids.Count),
+                Mode = CommentMode.Published,
+                RemoteAddr = "127.0.0.0",
+                Text = text,
+                Author = Escaping.Html(author),
+                Voters = VotersFilter.Create("127.0.0.0"),
+                Notification = 0,
+            }, ct);
+            ids.Add(comment.Id);
+        }
+        return ids.Count;
+    }, ct);
+
     /// <summary>Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it and marks the address confirmed.</summary>
     public Task<bool> ConfirmSubscriptionAsync(string email, long id, CancellationToken ct = default) =>
         LockedAsync(() => store.ConfirmAddressAsync(email, id, Now, ct), ct);

@@ -76,5 +76,9 @@ internal static class ConfigDefaults
         [rss]
         base =
         limit = 100
+
+        [demo]
+        enabled = false
+        reset-every = 30m
         """);
 }

@@ -53,6 +53,11 @@ public static class ConfigReader
                 Base = source.String("rss", "base"),
                 Limit = source.Seconds("rss", "limit", 100),
             },
+            Demo = new DemoConfig
+            {
+                Enabled = source.Bool("demo", "enabled", false),
+                ResetEvery = source.Seconds("demo", "reset-every", new DemoConfig().ResetEvery, minimum: 1),
+            },
         };
         return new ConfigResult(config, errors, warnings);
     }

@@ -12,4 +12,5 @@ public sealed record ParleyConfig
     public MarkupConfig Markup { get; init; } = new();
     public HashConfig Hash { get; init; } = new();
     public RssConfig Rss { get; init; } = new();
+    public DemoConfig Demo { get; init; } = new();
 }

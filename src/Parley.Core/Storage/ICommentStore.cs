@@ -37,6 +37,9 @@ public interface ICommentStore : IDisposable
     /// </summary>
     Task<Comment?> DeleteCommentAsync(long id, CancellationToken ct = default);
 
+    /// <summary>Removes every comment and thread (demo mode's reset); preferences such as the session key stay.</summary>
+    Task DeleteEverythingAsync(CancellationToken ct = default);
+
     /// <summary>Sets a pending comment to published; false when it was not pending.</summary>
     Task<bool> ActivateAsync(long id, CancellationToken ct = default);
 

@@ -7,6 +7,10 @@ namespace Parley.Storage.Sqlite;
 /// <summary>Deleting and purging, with Isso's placeholder cleanup (behaviour.md §7, storage.md §5).</summary>
 public sealed partial class SqliteCommentStore
 {
+    public Task DeleteEverythingAsync(CancellationToken ct = default) =>
+        // The trigger removes the threads once their comments are gone; the session key stays.
+        WriteAsync(c => c.ExecuteAsync(new CommandDefinition("DELETE FROM comments; DELETE FROM threads", cancellationToken: ct)), ct);
+
     public Task<Comment?> DeleteCommentAsync(long id, CancellationToken ct = default)
     {
         const string isReferenced = "SELECT EXISTS (SELECT 1 FROM comments WHERE parent = @id)";

@@ -61,6 +61,10 @@ internal static class ParleyHost
         {
             services.AddHostedService<PurgeWorker>();
         }
+        if (config.Demo.Enabled)
+        {
+            services.AddHostedService<DemoReset>();
+        }
 
         var app = builder.Build();
         // Open the database now so a broken file stops start-up instead of the first request.

@@ -41,6 +41,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public ICommentStore Store => _app.Services.GetRequiredService<ICommentStore>();
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
     /// Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database
     /// file first. Mail tests pass <paramref name="mailRetry"/>: the clock then runs with real time, as the outbox waits on it.
