@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Parley.Api.Tests.Support;
+
+namespace Parley.Api.Tests.Lifecycle;
+
+/// <summary>Parley treated as a deployed package, end to end on real processes and files.</summary>
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task InstallStartUpgradeBackUpWhileWritingWipeRestoreAndTearDown()
+    {
+        var root = Directory.CreateTempSubdirectory("parley-lifecycle-").FullName;
+        var app = Path.Combine(root, "app");
+        var config = Path.Combine(root, "etc", "isso.cfg");
+        var data = Path.Combine(root, "data");
+        var port = InstalledServer.FreePort();
+        var pids = new List<int>();
+        try
+        {
+            // Install: publish the built server into its own folder, as a package would lay it out.
+            await InstallAsync(app);
+            Assert.True(File.Exists(Path.Combine(app, "parley.dll")));
+
+            // Start on a fresh database, post, stop.
+            WriteConfig(config, Path.Combine(data, "comments.db"), port);
+            await using (var first = await InstalledServer.StartAsync(app, config, port))
+            {
+                pids.Add(first.ProcessId);
+                using var client = Client(first);
+                for (var i = 0; i < 3; i++)
+                {
+                    Assert.Equal(HttpStatusCode.Created, (await PostAsync(client, "/fresh", $"Fresh comment {i}")).Status);
+                }
+                await first.StopAsync();
+            }
+
+            // Start on a copy of an Isso schema-3 database: it is upgraded and its comments are served.
+            var upgraded = Path.Combine(data, "isso-v3.db");
+            CreateIssoVersion3(upgraded);
+            WriteConfig(config, upgraded, port);
+            var acknowledged = new ConcurrentBag<string>();
+            var archive = Path.Combine(root, "backup.tar.gz");
+            var backupStarted = new List<string>();
+            await using (var second = await InstalledServer.StartAsync(app, config, port))
+            {
+                pids.Add(second.ProcessId);
+                using var client = Client(second);
+                var old = await ThreadTextsAsync(client, "/old-post");
+                Assert.Equal(["Written by Isso", "A reply from Isso"], old);
+                Assert.Equal(5, UserVersion(upgraded));
+
+                // Back up while comments keep being written; keep what was acknowledged before it started.
+                using var stop = new CancellationTokenSource();
+                var writer = Task.Run(async () =>
+                {
+                    for (var i = 0; !stop.IsCancellationRequested; i++)
+                    {
+                        var (status, text) = await PostAsync(client, "/busy", $"Busy comment {i:D4}");
+                        Assert.Equal(HttpStatusCode.Created, status);
+                        acknowledged.Add(text);
+                    }
+                });
+                var waited = Stopwatch.StartNew();
+                while (acknowledged.Count < 5 && waited.Elapsed < TimeSpan.FromSeconds(20) && !writer.IsCompleted)
+                {
+                    await Task.Delay(50);
+                }
+                backupStarted.AddRange(acknowledged);
+                var backup = await ParleyCli.RunAsync("-c", config, "backup", "-o", archive);
+                await Task.Delay(200);
+                await stop.CancelAsync();
+                await writer;
+                Assert.True(backup.ExitCode == 0, backup.Error);
+                Assert.NotEmpty(backupStarted);
+                await second.StopAsync();
+            }
+
+            // Wipe the data and the configuration, then restore onto the empty machine.
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+            File.Delete(config);
+            var restore = await ParleyCli.RunAsync("-c", config, "restore", archive);
+            Assert.True(restore.ExitCode == 0, restore.Error);
+            Assert.True(File.Exists(config));
+
+            await using (var third = await InstalledServer.StartAsync(app, config, port))
+            {
+                pids.Add(third.ProcessId);
+                using var client = Client(third);
+                var busy = await ThreadTextsAsync(client, "/busy");
+                Assert.Superset(backupStarted.ToHashSet(), busy.ToHashSet());
+                Assert.Subset(acknowledged.ToHashSet(), busy.ToHashSet());
+                Assert.Equal(["Written by Isso", "A reply from Isso"], await ThreadTextsAsync(client, "/old-post"));
+                await third.StopAsync();
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+
+        // Teardown leaves nothing behind: no process, no file.
+        Assert.False(Directory.Exists(root));
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} is still running"));
+    }
+
+    private static async Task InstallAsync(string target)
+    {
+        // The test project's build already compiled src/Parley in this configuration; publishing only lays it out.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var outcome = await RunAsync("dotnet", "publish", Path.Combine(RepoPaths.Root, "src", "Parley"), "-c", configuration,
+            "--no-build", "-o", target, "--nologo", "-v", "quiet");
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+    }
+
+    private static void WriteConfig(string path, string dbPath, int port)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"""
+            # The site's own notes survive a restore.
+            [general]
+            dbpath = {dbPath}
+            host = https://blog.example.org
+
+            [server]
+            listen = http://127.0.0.1:{port}
+
+            [guard]
+            enabled = false
+            """);
+    }
+
+    private static HttpClient Client(InstalledServer server) => new() { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task<(HttpStatusCode Status, string Text)> PostAsync(HttpClient client, string uri, string text)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(new { text, title = "A post" }), System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync($"/new?uri={Uri.EscapeDataString(uri)}", content);
+        return (response.StatusCode, text);
+    }
+
+    private static async Task<List<string>> ThreadTextsAsync(HttpClient client, string uri)
+    {
+        using var response = await client.GetAsync($"/?uri={Uri.EscapeDataString(uri)}&plain=1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var thread = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return [.. thread.GetProperty("replies").EnumerateArray()
+            .SelectMany(c => new[] { c }.Concat(c.GetProperty("replies").EnumerateArray()))
+            .Select(c => c.GetProperty("text").GetString()!)];
+    }
+
+    // Isso 0.10-0.11 left databases at version 3: no notification column, text still nullable.
+    private static void CreateIssoVersion3(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE preferences (key VARCHAR PRIMARY KEY, value VARCHAR);
+            INSERT INTO preferences VALUES ('session-key', '00112233445566778899aabbccddeeff0011223344556677');
+            CREATE TABLE threads (id INTEGER PRIMARY KEY, uri VARCHAR(256) UNIQUE, title VARCHAR(256));
+            CREATE TABLE comments (
+              tid REFERENCES threads(id), id INTEGER PRIMARY KEY, parent INTEGER,
+              created FLOAT NOT NULL, modified FLOAT, mode INTEGER, remote_addr VARCHAR,
+              text VARCHAR, author VARCHAR, email VARCHAR, website VARCHAR,
+              likes INTEGER DEFAULT 0, dislikes INTEGER DEFAULT 0, voters BLOB NOT NULL);
+            INSERT INTO threads VALUES (1, '/old-post', 'An old post');
+            INSERT INTO comments VALUES (1, 1, NULL, 1500000000.0, NULL, 1, '10.0.0.0', 'Written by Isso', 'Old', NULL, NULL, 0, 0, x'00');
+            INSERT INTO comments VALUES (1, 2, 1, 1500000100.0, NULL, 1, '10.0.0.0', 'A reply from Isso', NULL, NULL, NULL, 0, 0, x'00');
+            PRAGMA user_version = 3;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    private static long UserVersion(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
