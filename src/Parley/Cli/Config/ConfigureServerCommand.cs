@@ -47,7 +47,7 @@ internal static class ConfigureServerCommand
                 }
                 changes.Add(("server", "public-endpoint", normalised));
             }
-            if (result.GetValue(proxies) is { } addresses)
+            if (result.GetValue(proxies) is { Length: > 0 } addresses)
             {
                 var bad = addresses.FirstOrDefault(a => a.Length > 0 && !IPAddress.TryParse(a, out _));
                 if (bad is not null)
