@@ -8,6 +8,7 @@ var root = new RootCommand(
     + "Without a command it runs the server, like `run`.");
 var configOption = new Option<string>("--config", "-c")
 {
+    HelpName = "FILE",
     Description = "Configuration file (isso.cfg); the ISSO_SETTINGS variable takes precedence.",
     DefaultValueFactory = _ => "/etc/isso.cfg",
     Recursive = true,
