@@ -22,7 +22,7 @@ internal static class BackupCommand
 
     private static async Task<int> RunAsync(string configOption, string? output, TimeProvider time, CancellationToken ct)
     {
-        var configPath = StartupConfig.ResolvePath(configOption);
+        var configPath = StartupConfig.PathOf(configOption);
         var config = StartupConfig.Load(configOption);
         if (config is null)
         {

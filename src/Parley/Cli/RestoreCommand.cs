@@ -24,7 +24,7 @@ internal static class RestoreCommand
 
     private static async Task<int> RunAsync(string configOption, string archive, bool force, CancellationToken ct)
     {
-        var configPath = Path.GetFullPath(StartupConfig.ResolvePath(configOption));
+        var configPath = Path.GetFullPath(StartupConfig.PathOf(configOption));
         var work = Directory.CreateTempSubdirectory("parley-restore-");
         try
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Core.Config;
 using Parley.Hosting;
 
 namespace Parley.Cli;
@@ -23,6 +24,13 @@ internal static class RunCommand
         if (config.General.Host.Count == 0)
         {
             await Console.Error.WriteLineAsync("No website(s) configured: set [general] host to the address of the site that embeds the comments.");
+            return 1;
+        }
+        if (config.Admin.Enabled && config.Admin.Password is "" or AdminConfig.SamplePassword)
+        {
+            // The sample password is printed in Isso's documentation: an admin panel behind it is open to anyone.
+            await Console.Error.WriteLineAsync("Cannot start: [admin] enabled = true but no admin password is set. "
+                + $"Run `parley -c {configPath} config set-admin-password` to create one, or set [admin] enabled = false.");
             return 1;
         }
         WebApplication app;

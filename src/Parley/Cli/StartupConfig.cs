@@ -5,14 +5,14 @@ namespace Parley.Cli;
 /// <summary>Finds and reads the configuration the way Isso does: <c>ISSO_SETTINGS</c> wins over <c>-c</c>.</summary>
 internal static class StartupConfig
 {
-    /// <summary>The file actually used: <c>ISSO_SETTINGS</c> when set, else <paramref name="configPath"/>.</summary>
-    public static string ResolvePath(string configPath) =>
+    /// <summary>The file to read: <c>ISSO_SETTINGS</c> when set, else the <c>-c</c> path.</summary>
+    public static string PathOf(string configPath) =>
         Environment.GetEnvironmentVariable("ISSO_SETTINGS") is { Length: > 0 } settings ? settings : configPath;
 
     /// <summary>The validated config, or null after printing every problem to standard error.</summary>
     public static ParleyConfig? Load(string configPath)
     {
-        var path = ResolvePath(configPath);
+        var path = PathOf(configPath);
         var result = ConfigFile.Load(path, Environment.GetEnvironmentVariable);
         foreach (var warning in result.Warnings)
         {

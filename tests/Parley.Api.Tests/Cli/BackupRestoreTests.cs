@@ -49,7 +49,7 @@ public sealed class BackupRestoreTests : IDisposable
         await stop.CancelAsync();
         await writer;
         Assert.True(backup.ExitCode == 0, backup.Error);
-        Assert.Contains("Backed up", backup.Out, StringComparison.Ordinal);
+        Assert.Contains("Backed up", backup.Output, StringComparison.Ordinal);
         Assert.True(afterBackup > 0, "no comment was written while the backup ran");
 
         var target = WriteConfig("target.cfg", PathOf("restored/comments.db"));
@@ -112,11 +112,11 @@ public sealed class BackupRestoreTests : IDisposable
     public async Task HelpDescribesBackupAndRestore()
     {
         var backup = await ParleyCli.RunAsync("backup", "--help");
-        Assert.Contains("--output", backup.Out, StringComparison.Ordinal);
-        Assert.Contains("online", backup.Out, StringComparison.Ordinal);
+        Assert.Contains("--output", backup.Output, StringComparison.Ordinal);
+        Assert.Contains("online", backup.Output, StringComparison.Ordinal);
         var restore = await ParleyCli.RunAsync("restore", "--help");
-        Assert.Contains("<archive>", restore.Out, StringComparison.Ordinal);
-        Assert.Contains("--force", restore.Out, StringComparison.Ordinal);
+        Assert.Contains("<archive>", restore.Output, StringComparison.Ordinal);
+        Assert.Contains("--force", restore.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

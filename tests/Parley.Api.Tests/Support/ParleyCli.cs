@@ -2,32 +2,55 @@ using System.Diagnostics;
 
 namespace Parley.Api.Tests.Support;
 
-/// <summary>The built <c>parley</c> executable run as a child process, as an operator would run it.</summary>
+/// <summary>What one run of the command line produced.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}--- stderr\n{Error}";
+}
+
+/// <summary>
+/// Runs the built <c>parley.dll</c> as a child process, exactly as a user would, with its own standard input,
+/// output and environment (no <c>ISSO_SETTINGS</c>, which would win over <c>-c</c>).
+/// </summary>
 public static class ParleyCli
 {
-    public sealed record Outcome(int ExitCode, string Out, string Error);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parley.dll"));
+        start.ArgumentList.Add(RepoPaths.ParleyDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("ISSO_SETTINGS");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Outcome(process.ExitCode, await output, await error);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"parley {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds}s");
+        }
+        return new CliResult(process.ExitCode, await output, await error);
     }
 }

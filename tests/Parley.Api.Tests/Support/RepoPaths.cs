@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Parley.Api.Tests.Support;
 
 /// <summary>Where things live in the repository the tests were built from.</summary>
@@ -8,7 +10,16 @@ public static class RepoPaths
     /// <summary>The folder holding <c>Parley.slnx</c>, found by walking up from the test binaries.</summary>
     public static string Root => LazyRoot.Value;
 
+    /// <summary>The parley.dll built with the same configuration as these tests (the project reference builds it first).</summary>
+    public static string ParleyDll => Path.Combine(Root, "src", "Parley", "bin", Configuration, "net10.0", "parley.dll");
+
+    public static string Fixture(string relativePath) => Path.Combine(Root, "tests", "fixtures", relativePath);
+
     public static string SmtpCaptureServer => Path.Combine(Root, "tests", "smtp", "capture_server.py");
+
+    private static string Configuration =>
+        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ParleyConfiguration").Value!;
 
     private static string FindRoot()
     {

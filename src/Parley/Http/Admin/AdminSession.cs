@@ -53,8 +53,6 @@ internal sealed class AdminSession(TokenSigner signer, ICommentStore store, Owne
         return origin.Length == 0 || string.Equals(origin, $"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
-    // Constant time over fixed-length digests; an empty configured password never matches.
-    public static bool PasswordMatches(string expected, string given) =>
-        expected.Length > 0 && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    /// <summary>The configured password may be a hash (set-admin-password) or Isso's plain text; see <see cref="AdminPassword"/>.</summary>
+    public static bool PasswordMatches(string expected, string given) => AdminPassword.Verify(expected, given);
 }

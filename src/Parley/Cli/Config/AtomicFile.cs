@@ -1,0 +1,50 @@
+namespace Parley.Cli.Config;
+
+/// <summary>
+/// Replaces a file in one rename, so a crash or a full disk leaves the old file or the new one, never half of
+/// either. The new file gets the old one's permissions; a new file is 0600, since isso.cfg holds secrets.
+/// </summary>
+internal static class AtomicFile
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void Write(string path, byte[] content)
+    {
+        var target = Target(path);
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target))!;
+        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():n}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            if (!OperatingSystem.IsWindows())
+            {
+                // Set explicitly: the creation mode is narrowed by the umask, and an existing file keeps its own.
+                System.IO.File.SetUnixFileMode(temp, System.IO.File.Exists(target) ? System.IO.File.GetUnixFileMode(target) : OwnerOnly);
+            }
+            System.IO.File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            System.IO.File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>A symbolic link is followed, so the link stays and the file it names is replaced.</summary>
+    private static string Target(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } final
+            ? final.FullName
+            : path;
+    }
+}

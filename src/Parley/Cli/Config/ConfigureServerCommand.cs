@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Net;
+
+namespace Parley.Cli.Config;
+
+/// <summary><c>parley config configure-server [options]</c>: the server, moderation and guard keys, only those given.</summary>
+internal static class ConfigureServerCommand
+{
+    public static Command Create(Option<string> configOption)
+    {
+        var listen = new Option<string>("--listen") { HelpName = "URL", Description = "[server] listen: where the server listens, like http://localhost:8080 or unix:///run/parley.sock." };
+        var endpoint = new Option<string>("--public-endpoint") { HelpName = "URL", Description = "[server] public-endpoint: the public address of the comment server, like https://comments.example.org (a path is allowed)." };
+        var proxies = new Option<string[]>("--trusted-proxy")
+        {
+            HelpName = "IP",
+            Description = "[server] trusted-proxies: the IP address of a reverse proxy whose X-Forwarded-For is honoured; repeat for several, \"\" clears the list.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var sameSite = ConfigOptions.OneOf("--samesite", "[server] samesite: SameSite of every cookie; \"\" picks None over https, Lax otherwise.", "Lax", "Strict", "None", "");
+        var moderation = ConfigOptions.OneOf("--moderation", "[moderation] enabled: new comments wait for approval.");
+        var maxAge = new Option<string>("--max-age") { HelpName = "DURATION", Description = "[general] max-age: how long readers may edit and delete their comments, like 15m or 1h30m." };
+        var rateLimit = new Option<string>("--ratelimit") { HelpName = "N", Description = "[guard] ratelimit: new comments allowed per address within a minute." };
+        var requireEmail = ConfigOptions.OneOf("--require-email", "[guard] require-email: commenters must give an e-mail address.");
+        var requireAuthor = ConfigOptions.OneOf("--require-author", "[guard] require-author: commenters must give a name.");
+        var replies = ConfigOptions.OneOf("--reply-notifications", "[general] reply-notifications: commenters may subscribe to replies by e-mail (needs [smtp]).");
+        var command = new Command("configure-server",
+            "Set server, moderation and guard keys. Only the options given are written; invalid values change nothing.")
+        {
+            listen, endpoint, proxies, sameSite, moderation, maxAge, rateLimit, requireEmail, requireAuthor, replies,
+        };
+        command.SetAction(result =>
+        {
+            var changes = new List<(string Section, string Key, string Value)>();
+            void Add(Option<string> option, string section, string key)
+            {
+                if (result.GetValue(option) is { } value)
+                {
+                    changes.Add((section, key, value));
+                }
+            }
+            Add(listen, "server", "listen");
+            if (result.GetValue(endpoint) is { } given)
+            {
+                if (!WebAddress.TryEndpoint(given, out var normalised, out var reason))
+                {
+                    return ConfigOptions.Fail($"--public-endpoint: {reason}");
+                }
+                changes.Add(("server", "public-endpoint", normalised));
+            }
+            if (result.GetValue(proxies) is { Length: > 0 } addresses)
+            {
+                var bad = addresses.FirstOrDefault(a => a.Length > 0 && !IPAddress.TryParse(a, out _));
+                if (bad is not null)
+                {
+                    return ConfigOptions.Fail($"--trusted-proxy: \"{bad}\" is not an IP address (ranges are not supported; list each proxy)");
+                }
+                changes.Add(("server", "trusted-proxies", "\n" + string.Join('\n', addresses.Where(a => a.Length > 0))));
+            }
+            Add(sameSite, "server", "samesite");
+            Add(moderation, "moderation", "enabled");
+            Add(maxAge, "general", "max-age");
+            Add(rateLimit, "guard", "ratelimit");
+            Add(requireEmail, "guard", "require-email");
+            Add(requireAuthor, "guard", "require-author");
+            Add(replies, "general", "reply-notifications");
+            return ConfigEdit.Apply(result.GetValue(configOption)!, changes);
+        });
+        return command;
+    }
+}
