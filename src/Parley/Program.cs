@@ -11,5 +11,7 @@ var configOption = new Option<string>("--config", "-c")
 };
 root.Options.Add(configOption);
 root.Subcommands.Add(RunCommand.Create(configOption));
+root.Subcommands.Add(ImportCommand.Create(configOption));
+root.Subcommands.Add(ExportCommand.Create(configOption));
 root.SetAction((result, ct) => RunCommand.RunAsync(result.GetValue(configOption)!, ct));
 return await root.Parse(args).InvokeAsync();
