@@ -23,8 +23,11 @@ public static class ImportXml
         }
         catch (XmlException e)
         {
-            throw new ImportException(string.Create(CultureInfo.InvariantCulture,
-                $"line {e.LineNumber}, position {e.LinePosition}: not well-formed XML ({Reason(e)})"), e);
+            // A refused DTD carries no position; say what is wrong without inventing a line.
+            var place = e.LineNumber > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"line {e.LineNumber}, position {e.LinePosition}: ")
+                : "";
+            throw new ImportException($"{place}not well-formed XML ({Reason(e)})", e);
         }
     }
 

@@ -114,7 +114,6 @@ public sealed class ParleyExport : IImportFormat
         ImportJson.Object(c, where);
         var id = ImportJson.Integer(c, "id", where);
         where = string.Create(CultureInfo.InvariantCulture, $"{thread}, comment id {id}");
-        var voters = ImportJson.Required(c, "voters", where);
         return new ImportedComment
         {
             Key = id.ToString(CultureInfo.InvariantCulture),
@@ -130,7 +129,7 @@ public sealed class ParleyExport : IImportFormat
             Likes = ImportJson.Integer(c, "likes", where),
             Dislikes = ImportJson.Integer(c, "dislikes", where),
             Notification = ImportJson.IntegerOrNull(c, "notification", where),
-            Voters = voters.ValueKind == JsonValueKind.String && voters.TryGetBytesFromBase64(out var bytes) ? bytes
+            Voters = ImportJson.Required(c, "voters", where) is { ValueKind: JsonValueKind.String } voters && voters.TryGetBytesFromBase64(out var bytes) ? bytes
                 : throw new ImportException($"{where}: \"voters\" must be a base64 string"),
         };
     }
