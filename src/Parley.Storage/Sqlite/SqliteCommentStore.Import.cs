@@ -26,7 +26,8 @@ public sealed partial class SqliteCommentStore
                 for (var i = 0; i < ids.Length; i++)
                 {
                     ids[i] = await InsertImportedAsync(c, transaction, tid, thread.Comments[i], ct);
-                    progress?.Report(++inserted);
+                    inserted++;
+                    progress?.Report(inserted);
                 }
                 await LinkParentsAsync(c, transaction, thread.Comments, ids, ct);
             }
