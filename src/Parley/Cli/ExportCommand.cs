@@ -10,7 +10,7 @@ internal static class ExportCommand
 {
     public static Command Create(Option<string> configOption)
     {
-        var output = new Option<string?>("--output", "-o") { Description = "Write the export to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the export to this file instead of standard output.", HelpName = "FILE" };
         var command = new Command("export", "Write every thread and comment, all fields, as JSON that 'parley import' reads back.") { output };
         command.SetAction((result, ct) => RunAsync(result.GetValue(configOption)!, result.GetValue(output), CliConsole.System, TimeProvider.System, ct));
         return command;
