@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Email;
+using Parley.Core.Import;
 
 namespace Parley.Core.Storage;
 
@@ -102,6 +103,19 @@ public interface ICommentStore : IDisposable
     /// with that address; false when no such comment exists.
     /// </summary>
     Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores an import in ONE transaction: all of it or, on any failure, nothing. A thread whose uri exists is
+    /// reused (its title kept), otherwise created. Comments are inserted in the given order with every field as
+    /// given (no escaping, no rules); each <see cref="ImportedComment.ParentKey"/> becomes the new id of the comment
+    /// with that key in the same thread (NULL when there is none); a null <see cref="ImportedComment.Voters"/>
+    /// becomes the filter holding only the comment's address. <paramref name="progress"/> hears the number of
+    /// comments inserted so far, synchronously.
+    /// </summary>
+    Task<ImportCounts> ImportAsync(IReadOnlyList<ImportedThread> threads, IProgress<int>? progress = null, CancellationToken ct = default);
+
+    /// <summary>Every thread (by id) with every one of its comments, any mode, every column, ordered by id.</summary>
+    Task<IReadOnlyList<ExportedThread>> ExportAsync(CancellationToken ct = default);
 
     /// <summary>Adds a finished message to the outbox, due at once.</summary>
     Task EnqueueMailAsync(string envelopeFrom, string recipient, byte[] message, double now, CancellationToken ct = default);

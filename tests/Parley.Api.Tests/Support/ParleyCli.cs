@@ -33,6 +33,8 @@ public static class ParleyCli
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("ISSO_SETTINGS");
+        // Wide enough that help text is not wrapped mid-sentence.
+        start.Environment["COLUMNS"] = "300";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
