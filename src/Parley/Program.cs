@@ -15,11 +15,11 @@ var configOption = new Option<string>("--config", "-c")
 };
 root.Options.Add(configOption);
 root.Subcommands.Add(RunCommand.Create(configOption));
+root.Subcommands.Add(ImportCommand.Create(configOption));
+root.Subcommands.Add(ExportCommand.Create(configOption));
 root.Subcommands.Add(BackupCommand.Create(configOption, TimeProvider.System));
 root.Subcommands.Add(RestoreCommand.Create(configOption));
 root.Subcommands.Add(ConfigCommand.Create(configOption));
 root.Subcommands.Add(HealthCommand.Create(configOption));
-root.Subcommands.Add(ImportCommand.Create(configOption));
-root.Subcommands.Add(ExportCommand.Create(configOption));
 root.SetAction((result, ct) => RunCommand.RunAsync(result.GetValue(configOption)!, ct));
 return await root.Parse(args).InvokeAsync();

@@ -13,7 +13,7 @@ public sealed record SnapshotCounts(long Threads, long Comments);
 public static class SqliteSnapshot
 {
     /// <summary>Copies <paramref name="databasePath"/> to <paramref name="targetPath"/> and counts what it holds.</summary>
-    public static SnapshotCounts Take(string databasePath, string targetPath)
+    public static async Task<SnapshotCounts> TakeAsync(string databasePath, string targetPath, CancellationToken ct)
     {
         if (!File.Exists(databasePath))
         {
@@ -22,7 +22,7 @@ public static class SqliteSnapshot
         using (var source = Open(databasePath, SqliteOpenMode.ReadOnly))
         using (var target = Open(targetPath, SqliteOpenMode.ReadWriteCreate))
         {
-            source.BackupDatabase(target);
+            await CopyRetryingWhileBusyAsync(source, target, ct);
             // The copy inherits WAL mode; turn it back into one self-contained file.
             target.Execute("PRAGMA journal_mode = DELETE");
         }
@@ -61,6 +61,27 @@ public static class SqliteSnapshot
         using var connection = Open(path, SqliteOpenMode.ReadOnly);
         var hasTable = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'comments'") > 0;
         return hasTable ? connection.ExecuteScalar<long>("SELECT count(*) FROM comments") : 0;
+    }
+
+    // The driver retries busy commands itself but not the backup API, which fails at once while a writer holds
+    // its lock for a moment: SQLite's own busy handler waits, and a few more tries cover checkpoints.
+    private static async Task CopyRetryingWhileBusyAsync(SqliteConnection source, SqliteConnection target, CancellationToken ct)
+    {
+        source.Execute("PRAGMA busy_timeout = 10000");
+        target.Execute("PRAGMA busy_timeout = 10000");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 20)
+            {
+                // SQLITE_BUSY or SQLITE_LOCKED: another connection is mid-write; try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+            }
+        }
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)

@@ -34,7 +34,7 @@ internal static class BackupCommand
         try
         {
             var snapshot = Path.Combine(work.FullName, BackupArchive.DatabaseName);
-            var counts = SqliteSnapshot.Take(config.General.DbPath, snapshot);
+            var counts = await SqliteSnapshot.TakeAsync(config.General.DbPath, snapshot, ct);
             var partial = archive + ".partial";
             await BackupArchive.WriteAsync(partial, new BackupManifest { Created = now.ToUnixTimeSeconds(), Threads = counts.Threads, Comments = counts.Comments },
                 new Dictionary<string, string> { [BackupArchive.DatabaseName] = snapshot, [BackupArchive.ConfigName] = configPath }, ct);
