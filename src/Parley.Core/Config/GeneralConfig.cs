@@ -13,6 +13,8 @@ public sealed record GeneralConfig
     public int MaxAge { get; init; } = 900;
     /// <summary><c>notify</c>: notification backends (<c>stdout</c>, <c>smtp</c>).</summary>
     public IReadOnlyList<string> Notify { get; init; } = ["stdout"];
+    /// <summary>Whether <c>notify</c> names smtp (either case): the owner is mailed about new comments.</summary>
+    public bool MailsOwner => Notify.Any(n => n.Equals("smtp", StringComparison.OrdinalIgnoreCase));
     /// <summary><c>reply-notifications</c>: commenters may subscribe to replies.</summary>
     public bool ReplyNotifications { get; init; }
     /// <summary>

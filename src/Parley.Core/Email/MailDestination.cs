@@ -15,12 +15,10 @@ namespace Parley.Core.Email;
 public sealed class MailDestination(ParleyConfig config, ICommentStore store, NotificationMails mails, OutboxSignal signal,
     TimeProvider time, ILogger<MailDestination> log) : IEventDestination
 {
-    private readonly bool _ownerMails = config.General.Notify.Any(n => n.Equals("smtp", StringComparison.OrdinalIgnoreCase));
-
     public async Task HandleAsync(CommentEvent comment, CancellationToken ct)
     {
         var queue = new List<MailMessage>();
-        if (comment.Kind == CommentEventKind.Created && _ownerMails)
+        if (comment.Kind == CommentEventKind.Created && config.General.MailsOwner)
         {
             if (config.Smtp.To.Length > 0)
             {

@@ -14,8 +14,7 @@ internal static class Notifications
         {
             services.AddSingleton<IEventDestination, LogDestination>();
         }
-        var smtpNotify = config.General.Notify.Any(n => n.Equals("smtp", StringComparison.OrdinalIgnoreCase));
-        if (!smtpNotify && !config.General.ReplyNotifications)
+        if (!config.General.MailsOwner && !config.General.ReplyNotifications)
         {
             return;
         }

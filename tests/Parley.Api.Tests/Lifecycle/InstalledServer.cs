@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Parley.Api.Tests.Lifecycle;
 
@@ -17,13 +15,6 @@ public sealed class InstalledServer : IAsyncDisposable
 
     public Uri Address { get; }
     public int ProcessId => _process.Id;
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static async Task<InstalledServer> StartAsync(string app, string config, int port)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parley.Api.Tests.Support;
+using Parley.Tests.Shared;
 
 namespace Parley.Api.Tests.Lifecycle;
 
@@ -17,7 +18,7 @@ public sealed class LifecycleTests
         var app = Path.Combine(root, "app");
         var config = Path.Combine(root, "etc", "isso.cfg");
         var data = Path.Combine(root, "data");
-        var port = InstalledServer.FreePort();
+        var port = FreePort.Next();
         var pids = new List<int>();
         try
         {

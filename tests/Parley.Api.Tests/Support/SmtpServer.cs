@@ -36,7 +36,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public static async Task<SmtpServer> StartAsync(SmtpServerOptions? options = null)
     {
-        var server = new SmtpServer(options ?? new SmtpServerOptions(), FreePort());
+        var server = new SmtpServer(options ?? new SmtpServerOptions(), Parley.Tests.Shared.FreePort.Next());
         await server.StartAsync();
         return server;
     }
@@ -197,14 +197,5 @@ public sealed class SmtpServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Parley.Browser.Tests.Support;
+namespace Parley.Tests.Shared;
 
 /// <summary>A loopback port nobody listens on right now, for a child process that must be told its port up front.</summary>
 public static class FreePort
