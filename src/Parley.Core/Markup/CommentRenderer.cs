@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Parley.Core.Config;
 
 namespace Parley.Core.Markup;
@@ -6,6 +7,12 @@ namespace Parley.Core.Markup;
 /// <c>linkfix(sanitise(wrap(markdown(raw))))</c> (spec/rendering.md). One instance serves all requests.</summary>
 public sealed class CommentRenderer
 {
+    // Rendering (Markdown, then an HTML5 parse to sanitise) costs far more than a lookup, and the same texts are
+    // rendered again for every reader. Bounded by characters: past the budget the memo starts empty.
+    private const long MemoBudgetChars = 4 * 1024 * 1024;
+    private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
+    private long _memoChars;
+
     private readonly MarkdownEngine _engine;
     private readonly HtmlSanitizer _sanitizer;
 
@@ -24,7 +31,18 @@ public sealed class CommentRenderer
     public string Render(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        return _sanitizer.Sanitize(Wrap(_engine.ToHtml(raw)));
+        if (_memo.TryGetValue(raw, out var known))
+        {
+            return known;
+        }
+        var html = _sanitizer.Sanitize(Wrap(_engine.ToHtml(raw)));
+        if (Interlocked.Add(ref _memoChars, raw.Length + html.Length) > MemoBudgetChars)
+        {
+            _memo.Clear();
+            Interlocked.Exchange(ref _memoChars, raw.Length + html.Length);
+        }
+        _memo.TryAdd(raw, html);
+        return html;
     }
 
     /// <summary>Isso's wrap step (§3): output that neither starts nor ends as a paragraph gets one.</summary>

@@ -15,6 +15,12 @@ public interface ICommentStore : IDisposable
     /// <summary>The signing secret: preference <c>session-key</c>, created when the database is.</summary>
     string SessionKey { get; }
 
+    /// <summary>
+    /// A number that changes whenever any connection or process commits a change to the database; while it
+    /// stays the same, every read answers the same. Read caches are keyed on it.
+    /// </summary>
+    ValueTask<long> ChangeVersionAsync(CancellationToken ct = default);
+
     /// <summary>The thread whose uri equals <paramref name="uri"/> exactly, or null.</summary>
     Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default);
 

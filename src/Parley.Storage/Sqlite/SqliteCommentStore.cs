@@ -12,6 +12,7 @@ public sealed partial class SqliteCommentStore : ICommentStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private bool _disposed;
 
     private SqliteCommentStore(string connectionString, string sessionKey)
     {
@@ -62,6 +63,7 @@ public sealed partial class SqliteCommentStore : ICommentStore
 
     public void Dispose()
     {
+        CloseVersionConnection();
         using (var connection = new SqliteConnection(_connectionString))
         {
             // Closes the pooled handles so the file can be moved or deleted after the store is gone.
@@ -76,8 +78,6 @@ public sealed partial class SqliteCommentStore : ICommentStore
         try
         {
             await connection.OpenAsync(ct);
-            // Per connection, not stored in the file; with WAL, NORMAL is durable enough and much faster.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous = NORMAL", cancellationToken: ct));
             return connection;
         }
         catch
@@ -94,6 +94,9 @@ public sealed partial class SqliteCommentStore : ICommentStore
         try
         {
             await using var connection = await OpenAsync(ct);
+            // Per connection, not stored in the file, and only writes care. With WAL, NORMAL never corrupts the
+            // database: a power cut may lose the last commits, never a committed checkpoint.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous = NORMAL", cancellationToken: ct));
             return await write(connection);
         }
         finally

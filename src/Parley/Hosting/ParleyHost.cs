@@ -35,6 +35,8 @@ internal static class ParleyHost
         });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Page-title lookups would log every outgoing request.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         Listen(builder, options.Listen ?? config.Server.Listen);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
@@ -48,6 +50,7 @@ internal static class ParleyHost
         services.AddSingleton(new CommentRenderer(config.Markup));
         services.AddSingleton(new Origins(config.General.Host));
         services.AddSingleton<IssoJson>();
+        services.AddSingleton<ReadCache>();
         services.AddSingleton<OwnershipCookies>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();

@@ -9,7 +9,10 @@ internal static class RequestBody
 {
     public const int MaxBytes = 256 * 1024;
 
-    public static async Task<JsonElement> ReadJsonAsync(HttpRequest request)
+    public static async Task<JsonElement> ReadJsonAsync(HttpRequest request) => ParseJson(await ReadBytesAsync(request));
+
+    /// <summary>The whole body, refused with 413 past <see cref="MaxBytes"/>.</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -26,9 +29,14 @@ internal static class RequestBody
                 throw new IssoError(413, ErrorPage.DefaultDescription(413));
             }
         }
+        return buffer.ToArray();
+    }
+
+    public static JsonElement ParseJson(byte[] bytes)
+    {
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             RequireReadableStrings(document.RootElement);
             return document.RootElement.Clone();
         }

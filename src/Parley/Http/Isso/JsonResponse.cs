@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -12,6 +13,17 @@ internal sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : I
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static readonly JsonResponse Null = Ok(w => w.WriteNullValue());
+
+    /// <summary>The bytes <paramref name="write"/> produces, for answers that are kept (<see cref="ReadCache"/>).</summary>
+    public static byte[] Bytes(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

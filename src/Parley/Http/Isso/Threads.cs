@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Parley.Core.Comments;
 using Parley.Core.Config;
@@ -12,7 +13,16 @@ internal static class Threads
     private static readonly string[] SortOptions = ["newest", "oldest", "upvotes"];
 
     /// <summary>GET / — a thread's visible comments with Isso's paging arithmetic (behaviour.md §4).</summary>
-    public static async Task<IResult> Fetch(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
+    /// <remarks>The answer depends on the query string and the stored data only, so it is kept until the next write.</remarks>
+    public static async Task<IResult> Fetch(HttpRequest request, ICommentStore store, IssoJson json, ReadCache cache, CancellationToken ct)
+    {
+        var version = await store.ChangeVersionAsync(ct);
+        var key = request.QueryString.Value ?? "";
+        var answer = cache.Find(version, key) ?? cache.Keep(version, key, await FetchAnswerAsync(request, store, json, ct));
+        return new CachedJson(answer, revalidate: true);
+    }
+
+    private static async Task<byte[]> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
     {
         var uri = request.RequireUri();
         var sort = request.First("sort") ?? "oldest";
@@ -48,7 +58,7 @@ internal static class Threads
             }
         }
 
-        return JsonResponse.Ok(w =>
+        return JsonResponse.Bytes(w =>
         {
             w.WriteStartObject();
             w.WriteNullable("id", parent);
@@ -81,10 +91,20 @@ internal static class Threads
         });
     }
 
-    /// <summary>POST /count — published comments per thread uri.</summary>
-    public static async Task<IResult> Counts(HttpRequest request, ICommentStore store, CancellationToken ct)
+    /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
+    public static async Task<IResult> Counts(HttpRequest request, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
-        var body = await RequestBody.ReadJsonAsync(request);
+        var version = await store.ChangeVersionAsync(ct);
+        var bytes = await RequestBody.ReadBytesAsync(request);
+        // Latin-1 maps every byte to one char, so two different bodies never share a key.
+        var key = "count:" + Encoding.Latin1.GetString(bytes);
+        var answer = cache.Find(version, key) ?? cache.Keep(version, key, await CountAnswerAsync(bytes, store, ct));
+        return new CachedJson(answer, revalidate: false);
+    }
+
+    private static async Task<byte[]> CountAnswerAsync(byte[] bytes, ICommentStore store, CancellationToken ct)
+    {
+        var body = RequestBody.ParseJson(bytes);
         if (body.ValueKind != JsonValueKind.Array)
         {
             throw new IssoError(400, "request body must be a JSON array of thread uris");
@@ -95,7 +115,7 @@ internal static class Threads
         var counts = known.Count == 0 ? [] : await store.CountPublishedAsync(known, ct);
         var next = 0;
         var answer = uris.Select(u => u is null ? 0 : counts[next++]).ToList();
-        return JsonResponse.Ok(w =>
+        return JsonResponse.Bytes(w =>
         {
             w.WriteStartArray();
             foreach (var n in answer)

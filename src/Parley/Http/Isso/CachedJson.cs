@@ -1,0 +1,47 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Parley.Http.Isso;
+
+/// <summary>
+/// Writes a <see cref="CachedAnswer"/>. With <c>revalidate</c> (GET answers) it carries the ETag and
+/// <c>Cache-Control: no-cache</c>, so browsers keep the answer but ask each time, and get 304 while it holds.
+/// </summary>
+internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        if (revalidate)
+        {
+            response.Headers.ETag = answer.ETag;
+            response.Headers.CacheControl = "no-cache";
+            if (Matches(request.Headers.IfNoneMatch, answer.ETag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        response.ContentLength = answer.Body.Length;
+        return HttpMethods.IsHead(request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(answer.Body, httpContext.RequestAborted).AsTask();
+    }
+
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ prefix on either side does not matter.
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0)
+        {
+            return false;
+        }
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
+        {
+            return false;
+        }
+        var ours = new EntityTagHeaderValue(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ours, useStrongComparison: false));
+    }
+}
