@@ -6,20 +6,23 @@ namespace Parley.Http;
 /// <summary>The whole route table, grouped by access. Handler names follow Isso's views.</summary>
 internal static class Routes
 {
+    // HEAD is answered wherever GET is; Kestrel drops the body.
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Map(WebApplication app)
     {
         // Isso public API (spec/api.md §1.2).
-        app.MapRead("/", Threads.Fetch);
+        app.MapMethods("/", Read, Threads.Fetch);
         app.MapPost("/new", Comments.New);
         app.MapPost("/count", Threads.Counts);
-        app.MapRead("/feed", Feed.Thread);
-        app.MapRead("/latest", Threads.Latest);
+        app.MapMethods("/feed", Read, Feed.Thread);
+        app.MapMethods("/latest", Read, Threads.Latest);
         app.MapPost("/preview", Comments.Preview);
-        app.MapRead("/config", ClientConfig.Config);
+        app.MapMethods("/config", Read, ClientConfig.Config);
         app.Map("/info", ClientConfig.Info);
 
         // Comment owner: the ownership cookie is checked in each handler (signature, window, text hash).
-        app.MapRead("/id/{id:long:min(0)}", Comments.View);
+        app.MapMethods("/id/{id:long:min(0)}", Read, Comments.View);
         app.MapPut("/id/{id:long:min(0)}", Comments.Edit);
         app.MapDelete("/id/{id:long:min(0)}", Comments.Delete);
         app.MapPost("/id/{id:long:min(0)}/like", Votes.Like);
@@ -32,8 +35,8 @@ internal static class Routes
 
         // Admin (behind the password) and the demo page.
         app.MapPost("/login/", AdminPages.Login);
-        app.MapRead("/admin/", AdminPages.Admin);
-        app.MapRead("/demo/", DemoPage.Show);
+        app.MapMethods("/admin/", Read, AdminPages.Admin);
+        app.MapMethods("/demo/", Read, DemoPage.Show);
         MapAdminApi(app);
         // Route templates ignore a trailing slash, so "/admin" would match "/admin/" (and a redirect route
         // for "/admin" would catch "/admin/" too); Isso answers the slashless form with a 308 for any method.
@@ -61,8 +64,4 @@ internal static class Routes
         api.MapPost("/comments/delete", AdminActions.Delete);
         api.MapPut("/comments/{id:long}", AdminActions.Edit);
     }
-
-    // HEAD is answered wherever GET is; Kestrel drops the body.
-    private static void MapRead(this WebApplication app, string pattern, Delegate handler) =>
-        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 }
