@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
-# Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests) and python3-aiosmtpd (for the SMTP
-# tests) are installed here when missing.
+# Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests), python3-aiosmtpd (for the SMTP
+# tests) and wrk (for the benchmark smoke test) are installed here when missing.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -37,32 +37,19 @@ step() {
   fi
 }
 
-install_chromium() {
-  local sudo=()
+# Installs a Debian package with apt, as root or through sudo.
+apt_install() {
+  local package=$1 sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     if ! command -v sudo >/dev/null; then
-      echo "/usr/bin/chromium is missing and installing it needs root or sudo" >&2
+      echo "$package is missing and installing it needs root or sudo" >&2
       return 1
     fi
     sudo=(sudo)
   fi
   # Wait for another apt run to finish instead of failing on its lock.
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq &&
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium
-}
-
-install_aiosmtpd() {
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if ! command -v sudo >/dev/null; then
-      echo "python3-aiosmtpd is missing and installing it needs root or sudo" >&2
-      return 1
-    fi
-    sudo=(sudo)
-  fi
-  # Wait for another apt run to finish instead of failing on its lock.
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq &&
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq python3-aiosmtpd
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$package"
 }
 
 # Node's test runner prints "# pass N" (TAP) or "ℹ pass N" (spec reporter); both are summed.
@@ -72,13 +59,19 @@ node_count() {
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
-  quiet_step "install chromium" install_chromium
+  quiet_step "install chromium" apt_install chromium
 fi
 
 # The SMTP tests deliver to a real server: tests/smtp/capture_server.py on Debian's aiosmtpd.
 if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   echo "Installing Debian's python3-aiosmtpd for the SMTP tests..."
-  quiet_step "install python3-aiosmtpd" install_aiosmtpd
+  quiet_step "install python3-aiosmtpd" apt_install python3-aiosmtpd
+fi
+
+# The benchmark smoke test loads Parley and its baseline with wrk.
+if ! command -v wrk >/dev/null; then
+  echo "Installing Debian's wrk for the benchmark smoke test..."
+  quiet_step "install wrk" apt_install wrk
 fi
 
 client() { (cd client && "$@"); }

@@ -18,7 +18,11 @@ public static class ParleyCli
 
     public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
+    public static Task<CliResult> RunWithInputAsync(string? input, params string[] args) =>
+        RunDllAsync(RepoPaths.ParleyDll, Timeout, input, args);
+
+    /// <summary>Runs another built dll of the repository (the benchmark harness) the same way.</summary>
+    public static async Task<CliResult> RunDllAsync(string dll, TimeSpan timeout, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,7 +31,7 @@ public static class ParleyCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepoPaths.ParleyDll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -43,15 +47,15 @@ public static class ParleyCli
             await process.StandardInput.WriteAsync(input);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"parley {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds}s");
+            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds}s");
         }
         return new CliResult(process.ExitCode, await output, await error);
     }

@@ -13,6 +13,10 @@ public static class RepoPaths
     /// <summary>The parley.dll built with the same configuration as these tests (the project reference builds it first).</summary>
     public static string ParleyDll => Path.Combine(Root, "src", "Parley", "bin", Configuration, "net10.0", "parley.dll");
 
+    /// <summary>The benchmark harness built with the same configuration (the test project references it to build it).</summary>
+    public static string BenchmarksDll =>
+        Path.Combine(Root, "bench", "Parley.Benchmarks", "bin", Configuration, "net10.0", "Parley.Benchmarks.dll");
+
     public static string Fixture(string relativePath) => Path.Combine(Root, "tests", "fixtures", relativePath);
 
     public static string SmtpCaptureServer => Path.Combine(Root, "tests", "smtp", "capture_server.py");

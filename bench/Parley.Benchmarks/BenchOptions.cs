@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace Parley.Benchmarks;
+
+/// <summary>The command line of the harness; <see cref="Parse"/> explains every mistake in one message.</summary>
+internal sealed record BenchOptions(
+    string ParleyDll, int DurationSeconds, int WarmupSeconds, string OutDir, bool Smoke, bool WriteReadme, string? RepoRoot)
+{
+    public const string Usage = """
+        usage: Parley.Benchmarks --parley PATH [--duration N] [--warmup N] [--out DIR] [--smoke] [--no-readme]
+          --parley PATH   the built parley.dll to measure (required)
+          --duration N    seconds of each measured wrk run (default 10; 1 with --smoke)
+          --warmup N      seconds of the warm-up run before it (default 3; 0 with --smoke)
+          --out DIR       where latest.json and latest.md go (default bench/results; required with --smoke);
+                          giving it leaves README.md alone
+          --smoke         the scaled-down run of the test suite: small databases, short runs
+          --no-readme     do not rewrite README.md's performance section
+        """;
+
+    public Scale Scale => Smoke ? Scale.SmokeRun : Scale.FullRun;
+
+    /// <summary>wrk's connections: 32 in a full run; 2 in a smoke run, where a 1 s run must still see slow answers complete.</summary>
+    public int Connections => Smoke ? 2 : 32;
+
+    /// <summary>
+    /// How long a server idles after its first 200 before its resident memory is read: long enough for start-up
+    /// allocations to settle and the first background work to run; shorter in a smoke run, which checks only that it works.
+    /// </summary>
+    public TimeSpan IdleSettle => TimeSpan.FromSeconds(Smoke ? 0.5 : 2);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? parley = null, outDir = null;
+        int? duration = null, warmup = null;
+        bool smoke = false, noReadme = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--parley": parley = Value(args, ref i); break;
+                case "--out": outDir = Value(args, ref i); break;
+                case "--duration": duration = Seconds(args, ref i, minimum: 1); break;
+                case "--warmup": warmup = Seconds(args, ref i, minimum: 0); break;
+                case "--smoke": smoke = true; break;
+                case "--no-readme": noReadme = true; break;
+                default: throw new BenchError($"unknown option '{args[i]}'\n{Usage}");
+            }
+        }
+        if (parley is null)
+        {
+            throw new BenchError($"--parley PATH is required\n{Usage}");
+        }
+        if (smoke && outDir is null)
+        {
+            throw new BenchError("--smoke needs --out DIR: a smoke run never writes bench/results");
+        }
+        var root = Benchmarks.RepoRoot.Find();
+        if (outDir is null && root is null)
+        {
+            throw new BenchError("no Parley.slnx above this folder, so no default for --out; give --out DIR");
+        }
+        return new BenchOptions(
+            Path.GetFullPath(parley),
+            duration ?? (smoke ? 1 : 10),
+            warmup ?? (smoke ? 0 : 3),
+            Path.GetFullPath(outDir ?? Path.Combine(root!, "bench", "results")),
+            smoke,
+            WriteReadme: !smoke && outDir is null && !noReadme,
+            root);
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length)
+        {
+            throw new BenchError($"{args[i]} needs a value\n{Usage}");
+        }
+        return args[++i];
+    }
+
+    private static int Seconds(string[] args, ref int i, int minimum)
+    {
+        var name = args[i];
+        var text = Value(args, ref i);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < minimum)
+        {
+            throw new BenchError($"{name} takes whole seconds, at least {minimum}; got '{text}'");
+        }
+        return seconds;
+    }
+}

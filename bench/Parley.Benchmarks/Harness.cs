@@ -1,0 +1,98 @@
+using Parley.Benchmarks.Load;
+using Parley.Benchmarks.Report;
+using Parley.Benchmarks.Seeding;
+
+namespace Parley.Benchmarks;
+
+/// <summary>
+/// The whole run: seed both databases, measure each against the baseline, then report. Exit 0 when every load
+/// ran without errors (targets are reported, not asserted), 1 when a load saw non-2xx answers or socket errors,
+/// 2 when the run could not be made.
+/// </summary>
+internal static class Harness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // Let the run unwind, so the servers are stopped and the temporary folder removed.
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var folder = Directory.CreateTempSubdirectory("parley-bench-").FullName;
+        try
+        {
+            return await RunAsync(BenchOptions.Parse(args), folder, cancel.Token);
+        }
+        catch (BenchError e)
+        {
+            await Console.Error.WriteLineAsync($"bench: {e.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("bench: interrupted");
+            return 2;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, string folder, CancellationToken ct)
+    {
+        if (!File.Exists(options.ParleyDll))
+        {
+            throw new BenchError($"{options.ParleyDll} does not exist: build it first (dotnet build src/Parley -c Release)");
+        }
+        var wrk = Wrk.Locate(folder, options.Connections);
+        var machine = MachineInfo.Describe(await wrk.VersionAsync(ct));
+        var date = TimeProvider.System.GetUtcNow();
+        Console.WriteLine($"{(options.Smoke ? "Smoke run" : "Benchmark")} on {machine}");
+
+        var scale = options.Scale;
+        var small = Path.Combine(folder, "small.db");
+        var large = Path.Combine(folder, "large.db");
+        var seeding = new List<SeedResult>();
+        seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
+        seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
+
+        var errors = new List<string>();
+        var session = new Session(options, wrk, folder, errors);
+        Console.WriteLine("small database:");
+        var onSmall = await session.RunAsync(Endpoint.Small, small, [.. Endpoint.All.Where(e => e.Database == Endpoint.Small)], ct);
+        Console.WriteLine("large database:");
+        var onLarge = await session.RunAsync(Endpoint.Large, large, [.. Endpoint.All.Where(e => e.Database == Endpoint.Large)], ct);
+
+        var measured = onSmall.Endpoints.Concat(onLarge.Endpoints).ToDictionary(e => e.Id);
+        var endpoints = Endpoint.All.Select(e => measured[e.Id]).ToList();
+        var settings = new BenchSettings(await SourceVersion.DescribeAsync(options.RepoRoot, ct),
+            Wrk.Threads, wrk.Connections, Wrk.Timeout, options.WarmupSeconds, options.DurationSeconds,
+            scale.TenThousand, scale.LargeComments, scale.LargeThreads);
+        var report = new BenchReport(date, options.Smoke ? "smoke" : "full", machine, settings, seeding,
+            [onSmall.Parley, onLarge.Parley, onSmall.Baseline, onLarge.Baseline],
+            endpoints, TargetResult.Evaluate(endpoints, [onSmall.Parley, onLarge.Parley]), errors);
+
+        var markdown = MarkdownReport.Write(report);
+        Console.WriteLine();
+        Console.Write(markdown);
+        ResultFiles.Write(options.OutDir, report, markdown);
+        Console.WriteLine($"\nwritten: {Path.Combine(options.OutDir, "latest.json")}, latest.md");
+        if (options.WriteReadme)
+        {
+            var readme = Path.Combine(options.RepoRoot!, "README.md");
+            ReadmeSection.Update(readme, markdown);
+            Console.WriteLine($"updated: {readme} (performance section)");
+        }
+        return errors.Count == 0 ? 0 : 1;
+    }
+
+    private static SeedResult Print(SeedResult seed)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"seeded {seed.Database}.db: {seed.Comments:N0} comments over {seed.Threads:N0} threads in {seed.Seconds:0.0} s (import {seed.ImportSeconds:0.0} s)"));
+        return seed;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Parley.Api.Tests.Support;
+
+namespace Parley.Api.Tests.Bench;
+
+/// <summary>
+/// The benchmark harness, scaled down (<c>--smoke</c>): seeds both databases, starts Parley and the baseline as
+/// real processes, loads every endpoint with wrk and writes its report. It checks that the run works and
+/// reports sound figures, not how fast anything is.
+/// </summary>
+public sealed class BenchmarkSmokeTests : IDisposable
+{
+    // Seconds of work on two cores; generous because other suites may be building or testing alongside.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    private static readonly string[] EndpointIds = ["thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new"];
+
+    private readonly string _out = Directory.CreateTempSubdirectory("parley-bench-smoke-").FullName;
+
+    [Fact]
+    public async Task SmokeRunMeasuresEveryEndpointOnParleyAndTheBaseline()
+    {
+        Assert.True(WrkIsInstalled(), "wrk is not installed: the benchmark smoke run needs Debian's wrk (./test.sh installs it, or apt-get install wrk)");
+
+        var run = await ParleyCli.RunDllAsync(RepoPaths.BenchmarksDll, Timeout, null,
+            "--smoke", "--parley", RepoPaths.ParleyDll, "--out", _out);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_out, "latest.json")));
+        var endpoints = json.RootElement.GetProperty("endpoints").EnumerateArray().ToList();
+        Assert.Equal(EndpointIds, endpoints.Select(e => e.GetProperty("id").GetString()));
+        foreach (var endpoint in endpoints)
+        {
+            var parley = AssertSoundLoad(endpoint, "parley");
+            var baseline = AssertSoundLoad(endpoint, "baseline");
+            Assert.Equal(parley / baseline, endpoint.GetProperty("ratio").GetDouble(), 9);
+        }
+        foreach (var process in json.RootElement.GetProperty("processes").EnumerateArray())
+        {
+            Assert.True(process.GetProperty("startMs").GetDouble() > 0, process.ToString());
+            Assert.True(process.GetProperty("idleRssMb").GetDouble() > 0, process.ToString());
+            Assert.True(process.GetProperty("peakRssMb").GetDouble() > 0, process.ToString());
+        }
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_out, "latest.md"));
+        Assert.Contains("| endpoint | Parley req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | ratio |", markdown, StringComparison.Ordinal);
+        foreach (var endpoint in endpoints)
+        {
+            Assert.Contains($"`{endpoint.GetProperty("name").GetString()}`", markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task HarnessNamesAMissingParleyDll()
+    {
+        var missing = Path.Combine(_out, "no-such", "parley.dll");
+
+        var run = await ParleyCli.RunDllAsync(RepoPaths.BenchmarksDll, Timeout, null, "--smoke", "--parley", missing, "--out", _out);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{missing} does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    /// <summary>Asserts one side of an endpoint's row is a real, error-free measurement; returns its req/s.</summary>
+    private static double AssertSoundLoad(JsonElement endpoint, string side)
+    {
+        var load = endpoint.GetProperty(side);
+        var what = $"{endpoint.GetProperty("name").GetString()} on {side}: {load}";
+        var rate = load.GetProperty("requestsPerSecond").GetDouble();
+        Assert.True(rate > 0, what);
+        Assert.True(load.GetProperty("non2xx").GetInt64() == 0, what);
+        Assert.True(load.GetProperty("socketErrors").GetInt64() == 0, what);
+        Assert.True(load.GetProperty("p50Ms").GetDouble() <= load.GetProperty("p99Ms").GetDouble(), what);
+        return rate;
+    }
+
+    private static bool WrkIsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, "wrk")));
+}
