@@ -29,8 +29,10 @@ if [ ! -f client/node_modules/.package-lock.json ] || [ client/package-lock.json
   (cd client && npm ci --no-audit --no-fund)
 fi
 (cd client && npm run build)
-dotnet build src/Parley -c Release --nologo -v quiet
+# Parley is measured as deploy/ ships it: a Release publish, compiled ahead of time (ReadyToRun) for this machine.
+dotnet publish src/Parley -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+  -o artifacts/bench/parley --nologo -v quiet
 dotnet build bench/Parley.Benchmarks -c Release --nologo -v quiet
 
 exec dotnet bench/Parley.Benchmarks/bin/Release/net10.0/Parley.Benchmarks.dll \
-  --parley src/Parley/bin/Release/net10.0/parley.dll "$@"
+  --parley artifacts/bench/parley/parley.dll "$@"

@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Parley.Core.Comments;
 using Parley.Core.Import;
-using Parley.Core.Security;
 using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite;
@@ -15,9 +14,13 @@ public sealed partial class SqliteCommentStore
         return WriteAsync(async c =>
         {
             await using var transaction = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+            // Two statements run once per comment: prepared once, only their values change (an import may hold millions).
+            using var insert = new ImportInsert(c, transaction);
+            using var link = new ParentLink(c, transaction);
             int created = 0, reused = 0, inserted = 0;
             foreach (var thread in threads)
             {
+                ct.ThrowIfCancellationRequested();
                 var (tid, isNew) = await ImportThreadAsync(c, transaction, thread, ct);
                 created += isNew ? 1 : 0;
                 reused += isNew ? 0 : 1;
@@ -25,11 +28,11 @@ public sealed partial class SqliteCommentStore
                 var ids = new long[thread.Comments.Count];
                 for (var i = 0; i < ids.Length; i++)
                 {
-                    ids[i] = await InsertImportedAsync(c, transaction, tid, thread.Comments[i], ct);
+                    ids[i] = insert.Run(tid, thread.Comments[i]);
                     inserted++;
                     progress?.Report(inserted);
                 }
-                await LinkParentsAsync(c, transaction, thread.Comments, ids, ct);
+                LinkParents(link, thread.Comments, ids);
             }
             await transaction.CommitAsync(ct);
             return new ImportCounts(created, reused, inserted);
@@ -46,26 +49,8 @@ public sealed partial class SqliteCommentStore
         return (id, isNew);
     }
 
-    private static Task<long> InsertImportedAsync(
-        SqliteConnection c, SqliteTransaction transaction, long tid, ImportedComment comment, CancellationToken ct)
+    private static void LinkParents(ParentLink link, IReadOnlyList<ImportedComment> comments, long[] ids)
     {
-        const string sql = """
-            INSERT INTO comments (tid, id, parent, created, modified, mode, remote_addr, text,
-                                  author, email, website, likes, dislikes, voters, notification)
-            VALUES (@tid, NULL, NULL, @Created, @Modified, @Mode, @RemoteAddr, @Text,
-                    @Author, @Email, @Website, @Likes, @Dislikes, @voters, @Notification)
-            RETURNING id
-            """;
-        var parameters = new DynamicParameters(comment);
-        parameters.Add("tid", tid);
-        parameters.Add("voters", comment.Voters ?? VotersFilter.Create(comment.RemoteAddr ?? AddressAnonymizer.Unknown));
-        return c.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
-    }
-
-    private static async Task LinkParentsAsync(SqliteConnection c, SqliteTransaction transaction,
-        IReadOnlyList<ImportedComment> comments, long[] ids, CancellationToken ct)
-    {
-        const string sql = "UPDATE comments SET parent = @parent WHERE id = @id";
         var byKey = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++)
         {
@@ -75,8 +60,7 @@ public sealed partial class SqliteCommentStore
         {
             if (comments[i].ParentKey is { } key && byKey.TryGetValue(key, out var parent))
             {
-                var args = new { parent, id = ids[i] };
-                await c.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: ct));
+                link.Run(ids[i], parent);
             }
         }
     }
