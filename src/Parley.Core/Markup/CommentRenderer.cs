@@ -13,18 +13,20 @@ public sealed class CommentRenderer
     private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
     private long _memoChars;
 
-    private readonly MarkdownEngine _engine;
+    // Built on first use: a server that only answers from its caches never loads the Markdown library.
+    private readonly Lazy<MarkdownEngine> _engine;
     private readonly HtmlSanitizer _sanitizer;
 
     public CommentRenderer(MarkupConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _engine = config.Renderer.Trim().ToLowerInvariant() switch
+        Func<MarkupConfig, MarkdownEngine> create = config.Renderer.Trim().ToLowerInvariant() switch
         {
-            "mistune" => MarkdownEngine.Mistune(config),
-            "misaka" => MarkdownEngine.Misaka(config),
+            "mistune" => MarkdownEngine.Mistune,
+            "misaka" => MarkdownEngine.Misaka,
             var other => throw new ArgumentException($"[markup] renderer: unknown renderer '{other}' (mistune or misaka).", nameof(config)),
         };
+        _engine = new Lazy<MarkdownEngine>(() => create(config));
         _sanitizer = new HtmlSanitizer(config.AllowedElements, config.AllowedAttributes);
     }
 
@@ -35,7 +37,7 @@ public sealed class CommentRenderer
         {
             return known;
         }
-        var html = _sanitizer.Sanitize(Wrap(_engine.ToHtml(raw)));
+        var html = _sanitizer.Sanitize(Wrap(_engine.Value.ToHtml(raw)));
         if (Interlocked.Add(ref _memoChars, raw.Length + html.Length) > MemoBudgetChars)
         {
             _memo.Clear();

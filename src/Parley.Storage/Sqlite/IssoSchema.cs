@@ -71,9 +71,14 @@ internal static partial class IssoSchema
         connection.Execute(CreatePreferences);
         connection.Execute(CreateThreads);
         connection.Execute(CreateComments);
-        connection.Execute(
-            "INSERT OR IGNORE INTO preferences (key, value) VALUES ('session-key', @key)",
-            new { key = NewSessionKey() });
+        // A new key only when there is none: drawing one starts the system's crypto library, which a server that
+        // only reads would otherwise never load.
+        if (!connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM preferences WHERE key = 'session-key')"))
+        {
+            connection.Execute(
+                "INSERT OR IGNORE INTO preferences (key, value) VALUES ('session-key', @key)",
+                new { key = NewSessionKey() });
+        }
 
         if (!existed)
         {

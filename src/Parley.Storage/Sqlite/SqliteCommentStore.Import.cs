@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Parley.Core.Comments;
@@ -13,30 +14,48 @@ public sealed partial class SqliteCommentStore
     {
         return WriteAsync(async c =>
         {
-            await using var transaction = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-            // Two statements run once per comment: prepared once, only their values change (an import may hold millions).
-            using var insert = new ImportInsert(c, transaction);
-            using var link = new ParentLink(c, transaction);
-            int created = 0, reused = 0, inserted = 0;
-            foreach (var thread in threads)
+            // Every comment touches each of the comment indexes at a random place: with SQLite's default 2 MB page
+            // cache a large import spends its time re-reading index pages. The connection goes back to the pool
+            // afterwards, so its usual cache size is restored.
+            var cacheSize = await c.ExecuteScalarAsync<long>("PRAGMA cache_size");
+            await c.ExecuteAsync("PRAGMA cache_size = -65536");
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                var (tid, isNew) = await ImportThreadAsync(c, transaction, thread, ct);
-                created += isNew ? 1 : 0;
-                reused += isNew ? 0 : 1;
-                // Parents are linked in a second pass so a reply may come before its parent in the file.
-                var ids = new long[thread.Comments.Count];
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = insert.Run(tid, thread.Comments[i]);
-                    inserted++;
-                    progress?.Report(inserted);
-                }
-                LinkParents(link, thread.Comments, ids);
+                return await ImportInTransactionAsync(c, threads, progress, ct);
             }
-            await transaction.CommitAsync(ct);
-            return new ImportCounts(created, reused, inserted);
+            finally
+            {
+                await c.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize}"));
+            }
         }, ct);
+    }
+
+    private static async Task<ImportCounts> ImportInTransactionAsync(
+        SqliteConnection c, IReadOnlyList<ImportedThread> threads, IProgress<int>? progress, CancellationToken ct)
+    {
+        await using var transaction = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        // Two statements run once per comment: prepared once, only their values change (an import may hold millions).
+        using var insert = new ImportInsert(c, transaction);
+        using var link = new ParentLink(c, transaction);
+        int created = 0, reused = 0, inserted = 0;
+        foreach (var thread in threads)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (tid, isNew) = await ImportThreadAsync(c, transaction, thread, ct);
+            created += isNew ? 1 : 0;
+            reused += isNew ? 0 : 1;
+            // Parents are linked in a second pass so a reply may come before its parent in the file.
+            var ids = new long[thread.Comments.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = insert.Run(tid, thread.Comments[i]);
+                inserted++;
+                progress?.Report(inserted);
+            }
+            LinkParents(link, thread.Comments, ids);
+        }
+        await transaction.CommitAsync(ct);
+        return new ImportCounts(created, reused, inserted);
     }
 
     private static async Task<(long Id, bool IsNew)> ImportThreadAsync(

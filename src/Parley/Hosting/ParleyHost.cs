@@ -54,6 +54,7 @@ internal static class ParleyHost
         services.AddSingleton<OwnershipCookies>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();
+        services.AddSingleton<AdminApiFilter>();
         services.AddSingleton<LoginThrottle>();
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
