@@ -10,7 +10,7 @@ internal sealed record BenchOptions(
         usage: Parley.Benchmarks --parley PATH [--duration N] [--warmup N] [--out DIR] [--smoke] [--no-readme]
           --parley PATH   the built parley.dll to measure (required)
           --duration N    seconds of each measured wrk run (default 10; 1 with --smoke)
-          --warmup N      seconds of the warm-up run before it (default 3; 0 with --smoke)
+          --warmup N      seconds of the warm-up run before it (default 10; 0 with --smoke)
           --out DIR       where latest.json and latest.md go (default bench/results; required with --smoke);
                           giving it leaves README.md alone
           --smoke         the scaled-down run of the test suite: small databases, short runs
@@ -62,7 +62,7 @@ internal sealed record BenchOptions(
         return new BenchOptions(
             Path.GetFullPath(parley),
             duration ?? (smoke ? 1 : 10),
-            warmup ?? (smoke ? 0 : 3),
+            warmup ?? (smoke ? 0 : 10),
             Path.GetFullPath(outDir ?? Path.Combine(root!, "bench", "results")),
             smoke,
             WriteReadme: !smoke && outDir is null && !noReadme,
