@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Parley.Benchmarks.Servers;
 
 /// <summary>
-/// A server under test as a child process (Parley or the baseline): output drained to a log file, the time from
-/// start to its first 200, and its memory as the kernel reports it.
+/// A server under test as a child process (Parley or the baseline): output written straight to a log file, the
+/// time from start to its first 200, and its memory as the kernel reports it.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -15,15 +15,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
-    private readonly StreamWriter _log;
-    private readonly Lock _logLock = new();
     private readonly Stopwatch _sinceStart;
 
-    private ServerProcess(string name, Process process, StreamWriter log, Stopwatch sinceStart, Uri baseUrl)
+    private ServerProcess(string name, Process process, string logPath, Stopwatch sinceStart, Uri baseUrl)
     {
         Name = name;
         _process = process;
-        _log = log;
+        LogPath = logPath;
         _sinceStart = sinceStart;
         BaseUrl = baseUrl;
     }
@@ -32,17 +30,20 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public string LogPath => ((FileStream)_log.BaseStream).Name;
+    public string LogPath { get; }
 
     /// <summary>Starts <c>dotnet</c> with <paramref name="arguments"/>; the clock for <see cref="WaitUntilReadyAsync"/> starts here.</summary>
     public static ServerProcess Start(string name, IEnumerable<string> arguments, Uri baseUrl, string logPath)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // The shell only redirects and then becomes dotnet (exec, same pid): the server writes its log to the file
+        // itself. Piping it through this process would cost cores the measurement needs, and a slow reader would
+        // hold up Parley's logging (its stdout notifications log every new comment).
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("log=$1; shift; exec \"$@\" >\"$log\" 2>&1");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(logPath);
+        start.ArgumentList.Add(DotnetHost());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -52,15 +53,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
-        var log = new StreamWriter(logPath) { AutoFlush = true };
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new BenchError($"{name}: dotnet did not start");
-        var server = new ServerProcess(name, process, log, clock, baseUrl);
-        process.OutputDataReceived += (_, e) => server.Log(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return server;
+        return new ServerProcess(name, process, logPath, clock, baseUrl);
     }
 
     /// <summary>Polls <c>GET /info</c> until it answers 200; returns the time since the process was started.</summary>
@@ -146,12 +141,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The last lines of the server's output, to show when something went wrong.</summary>
     public string LogTail(int lines = 40)
     {
-        string[] all;
-        lock (_logLock)
+        if (!File.Exists(LogPath))
         {
-            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            all = reader.ReadToEnd().Split('\n');
+            return $"--- {LogPath} was not written";
         }
+        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        var all = reader.ReadToEnd().Split('\n');
         return $"--- last lines of {LogPath}\n{string.Join('\n', all.TakeLast(lines))}";
     }
 
@@ -161,25 +156,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
         }
-        // Also waits for the output readers to reach the end, so nothing writes to the log after it is closed.
         await _process.WaitForExitAsync();
         _process.Dispose();
-        lock (_logLock)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private void Log(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_logLock)
-        {
-            _log.WriteLine(line);
-        }
     }
 
     /// <summary>The dotnet host running this harness when there is one, so both children use the same runtime.</summary>
