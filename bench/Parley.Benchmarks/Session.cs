@@ -2,6 +2,7 @@ using Parley.Benchmarks.Baseline;
 using Parley.Benchmarks.Load;
 using Parley.Benchmarks.Report;
 using Parley.Benchmarks.Servers;
+using Parley.Tests.Shared;
 
 namespace Parley.Benchmarks;
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Parley.Core.Caching;
 using Parley.Core.Config;
 
 namespace Parley.Core.Markup;
@@ -8,10 +8,9 @@ namespace Parley.Core.Markup;
 public sealed class CommentRenderer
 {
     // Rendering (Markdown, then an HTML5 parse to sanitise) costs far more than a lookup, and the same texts are
-    // rendered again for every reader. Bounded by characters: past the budget the memo starts empty.
-    private const long MemoBudgetChars = 4 * 1024 * 1024;
-    private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
-    private long _memoChars;
+    // rendered again for every reader: remembered up to 4 M characters of text and HTML.
+    private readonly StringMemo _memo = new(4 * 1024 * 1024, static (raw, html) => raw.Length + html.Length);
+    private readonly Func<string, string> _render;
 
     // Built on first use: a server that only answers from its caches never loads the Markdown library.
     private readonly Lazy<MarkdownEngine> _engine;
@@ -28,23 +27,13 @@ public sealed class CommentRenderer
         };
         _engine = new Lazy<MarkdownEngine>(() => create(config));
         _sanitizer = new HtmlSanitizer(config.AllowedElements, config.AllowedAttributes);
+        _render = raw => _sanitizer.Sanitize(Wrap(_engine.Value.ToHtml(raw)));
     }
 
     public string Render(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        if (_memo.TryGetValue(raw, out var known))
-        {
-            return known;
-        }
-        var html = _sanitizer.Sanitize(Wrap(_engine.Value.ToHtml(raw)));
-        if (Interlocked.Add(ref _memoChars, raw.Length + html.Length) > MemoBudgetChars)
-        {
-            _memo.Clear();
-            Interlocked.Exchange(ref _memoChars, raw.Length + html.Length);
-        }
-        _memo.TryAdd(raw, html);
-        return html;
+        return _memo.GetOrAdd(raw, _render);
     }
 
     /// <summary>Isso's wrap step (§3): output that neither starts nor ends as a paragraph gets one.</summary>

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Parley.Core.Caching;
 using Parley.Core.Config;
 
 namespace Parley.Core.Security;
@@ -13,29 +13,21 @@ namespace Parley.Core.Security;
 public sealed class AuthorHash
 {
     // PBKDF2 is deliberately slow and every fetch hashes every comment; the same few addresses and
-    // e-mails repeat, so results are remembered (bounded: cleared when it grows past the limit).
-    private const int CacheLimit = 50_000;
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
-    private readonly Func<byte[], byte[]> _digest;
+    // e-mails repeat, so results are remembered (at most 50,000 of them).
+    private readonly StringMemo _memo = new(50_000, static (_, _) => 1);
+    private readonly Func<string, string> _hash;
 
     public AuthorHash(HashConfig config)
     {
-        _digest = Create(config.Algorithm, Encoding.UTF8.GetBytes(config.Salt));
+        var digest = Create(config.Algorithm, Encoding.UTF8.GetBytes(config.Salt));
+        _hash = input => Convert.ToHexStringLower(digest(Encoding.UTF8.GetBytes(input)));
     }
 
     /// <summary>Hash of the stored e-mail when there is one, else of the anonymised address.</summary>
     public string Of(string? email, string? remoteAddr)
     {
         var input = string.IsNullOrEmpty(email) ? remoteAddr ?? "" : email;
-        if (_cache.TryGetValue(input, out var hash))
-        {
-            return hash;
-        }
-        if (_cache.Count >= CacheLimit)
-        {
-            _cache.Clear();
-        }
-        return _cache[input] = Convert.ToHexStringLower(_digest(Encoding.UTF8.GetBytes(input)));
+        return _memo.GetOrAdd(input, _hash);
     }
 
     /// <summary>Whether <paramref name="algorithm"/> names a supported hash; the reason when not.</summary>

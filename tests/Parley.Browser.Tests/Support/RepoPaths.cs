@@ -1,38 +1,15 @@
-using System.Reflection;
-
 namespace Parley.Browser.Tests.Support;
 
 /// <summary>Where things live in the repository the tests were built from.</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
-    /// <summary>The folder holding <c>Parley.slnx</c>, found by walking up from the test binaries.</summary>
-    public static string Root => LazyRoot.Value;
-
     /// <summary>The parley.dll built with the same configuration as these tests (the project reference builds it first).</summary>
-    public static string ParleyDll => Path.Combine(Root, "src", "Parley", "bin", Configuration, "net10.0", "parley.dll");
+    public static string ParleyDll => Checkout.Built(Path.Combine("src", "Parley"), "parley.dll");
 
     /// <summary>The built server's copy of the client files, as Parley serves them.</summary>
     public static string ParleyWebRoot => Path.Combine(Path.GetDirectoryName(ParleyDll)!, "wwwroot");
 
-    public static string Catalogue(string lang) => Path.Combine(Root, "client", "i18n", lang + ".json");
+    public static string Catalogue(string lang) => Path.Combine(Checkout.Root, "client", "i18n", lang + ".json");
 
-    public static string Screenshots => Path.Combine(Root, "artifacts", "screenshots");
-
-    private static string Configuration =>
-        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ParleyConfiguration").Value!;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Parley.slnx above {AppContext.BaseDirectory}");
-    }
+    public static string Screenshots => Path.Combine(Checkout.Root, "artifacts", "screenshots");
 }
