@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts Parley on http://localhost:8080 with an embedded SQLite database in .parley/,
-# writing a starter isso.cfg there on first use; builds the client (needs Node.js) and the server first.
+# writing a starter isso.cfg there on first use. Needs the .NET SDK and Node.js (the build runs npm for the client).
 # Try it at http://localhost:8080/demo/
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The config and database hold secrets (the session key): the owner's alone.
+umask 077
 mkdir -p .parley
 config=.parley/isso.cfg
 if [ ! -f "$config" ]; then
@@ -13,16 +15,29 @@ if [ ! -f "$config" ]; then
 [general]
 dbpath = $PWD/.parley/comments.db
 host = http://localhost:8080
+
 [server]
 listen = http://localhost:8080
+
+# Looser than Isso's defaults so that one person can try everything on the demo page: reply to your own
+# comments and vote without waiting. For a real site, remove this section (Isso's defaults apply: 2 comments
+# a minute per address, no replies to yourself while your comment can still be edited).
+[guard]
+ratelimit = 30
+direct-reply = 30
+reply-to-self = true
 CFG
 fi
 
-# The client build writes src/Parley/wwwroot/js and css, which the server build copies beside the binary.
-if [ ! -f client/node_modules/.package-lock.json ] || [ client/package-lock.json -nt client/node_modules/.package-lock.json ]; then
-  (cd client && npm ci --no-audit --no-fund)
+# The build compiles the client (npm) and the server only when their sources changed; with nothing changed,
+# skip even asking MSBuild, so a second ./run.sh starts in seconds.
+stamp=.parley/build.stamp
+dll=src/Parley/bin/Release/net10.0/parley.dll
+if [ ! -f "$stamp" ] || [ ! -f "$dll" ] || [ -n "$(find src client Directory.Build.props Directory.Packages.props global.json BannedSymbols.txt \
+    -newer "$stamp" -type f -not -path '*/bin/*' -not -path '*/obj/*' -not -path '*/node_modules/*' \
+    -not -path 'src/Parley/wwwroot/js/*' -not -path 'src/Parley/wwwroot/css/*' -print -quit)" ]; then
+  dotnet build src/Parley -c Release --nologo -v quiet
+  touch "$stamp"
 fi
-(cd client && npm run build)
-dotnet build src/Parley -c Release --nologo -v quiet
 echo "Parley: http://localhost:8080/demo/ (config: $config)"
-exec dotnet src/Parley/bin/Release/net10.0/parley.dll -c "$config" run
+exec dotnet "$dll" -c "$config" run

@@ -14,6 +14,11 @@ public sealed partial class SqliteCommentStore : ICommentStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private bool _disposed;
 
+    // SQLite's primary result codes for a path that cannot be the database.
+    private const int ReadOnly = 8;
+    private const int CannotOpen = 14;
+    private const int NotADatabase = 26;
+
     private SqliteCommentStore(string connectionString, string sessionKey)
     {
         _connectionString = connectionString;
@@ -29,10 +34,21 @@ public sealed partial class SqliteCommentStore : ICommentStore
     public static SqliteCommentStore Open(string path, string? legacySessionKey = null)
     {
         var fullPath = Path.GetFullPath(path);
+        if (DatabasePathException.Problem(fullPath) is { } problem)
+        {
+            throw new DatabasePathException(fullPath, problem);
+        }
         var directory = Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new DatabasePathException(fullPath, $"no permission to create the folder {directory}");
+            }
         }
 
         var connectionString = new SqliteConnectionStringBuilder
@@ -52,6 +68,16 @@ public sealed partial class SqliteCommentStore : ICommentStore
             connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
             var sessionKey = IssoSchema.Initialise(connection, legacySessionKey);
             return new SqliteCommentStore(connectionString, sessionKey);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is NotADatabase or CannotOpen or ReadOnly)
+        {
+            SqliteConnection.ClearPool(connection);
+            throw new DatabasePathException(fullPath, e.SqliteErrorCode switch
+            {
+                NotADatabase => "the file is not a SQLite database",
+                CannotOpen => "it cannot be opened; check that the file and its folder exist and are writable by this user",
+                _ => "it is read-only for this user; the file and its folder must be writable (SQLite writes a -wal file beside it)",
+            });
         }
         catch
         {

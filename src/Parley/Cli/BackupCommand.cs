@@ -30,12 +30,19 @@ internal static class BackupCommand
         }
         var now = time.GetUtcNow();
         var archive = Path.GetFullPath(output ?? $"parley-backup-{now:yyyyMMdd-HHmmss}.tar.gz");
+        if (OutputFile.Problem(archive, "-o") is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"backup failed: {problem}.");
+            return 1;
+        }
         var work = Directory.CreateTempSubdirectory("parley-backup-");
         try
         {
             var snapshot = Path.Combine(work.FullName, BackupArchive.DatabaseName);
             var counts = await SqliteSnapshot.TakeAsync(config.General.DbPath, snapshot, ct);
             var partial = archive + ".partial";
+            // Created private before a byte is written: the archive holds the session key and every secret of the config.
+            await OutputFile.CreatePrivate(partial).DisposeAsync();
             await BackupArchive.WriteAsync(partial, new BackupManifest { Created = now.ToUnixTimeSeconds(), Threads = counts.Threads, Comments = counts.Comments },
                 new Dictionary<string, string> { [BackupArchive.DatabaseName] = snapshot, [BackupArchive.ConfigName] = configPath }, ct);
             File.Move(partial, archive, overwrite: true);

@@ -23,13 +23,24 @@ internal static class ExportCommand
         {
             return 1;
         }
+        if (outputPath is not null && OutputFile.Problem(outputPath, "-o") is { } problem)
+        {
+            await console.Error.WriteLineAsync($"export failed: {problem}.");
+            return 1;
+        }
+        // Written beside the target and renamed at the end, so a failed export never leaves half a file behind.
+        var partial = outputPath is null ? null : Path.GetFullPath(outputPath) + ".partial";
         try
         {
             using var store = StoreFactory.Open(config);
             var threads = await store.ExportAsync(ct);
-            await using (var output = outputPath is null ? console.OpenStandardOutput() : File.Create(outputPath))
+            await using (var output = partial is null ? console.OpenStandardOutput() : OutputFile.CreatePrivate(partial))
             {
                 await ParleyExport.WriteAsync(output, threads, time.GetUtcNow(), ct);
+            }
+            if (partial is not null)
+            {
+                File.Move(partial, outputPath!, overwrite: true);
             }
             // The summary goes to standard error so that standard output stays pure JSON.
             await console.Error.WriteLineAsync($"{threads.Count} threads, {threads.Sum(t => t.Comments.Count)} comments");
@@ -38,6 +49,10 @@ internal static class ExportCommand
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"export failed: {e.Message}");
+            if (partial is not null && File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
             return 1;
         }
     }

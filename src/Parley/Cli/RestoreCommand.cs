@@ -34,6 +34,17 @@ internal static class RestoreCommand
             var archivedConfig = Path.Combine(work.FullName, BackupArchive.ConfigName);
             var hasConfig = manifest.Files.Any(f => f.Name == BackupArchive.ConfigName);
             var dbPath = TargetDatabase(File.Exists(configPath) ? configPath : hasConfig ? archivedConfig : null);
+            Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
+            // Not even --force replaces a database under a running server: it would keep writing into the old file.
+            using var serverLock = ServerLock.TryExclusive(dbPath);
+            if (serverLock is null)
+            {
+                await Console.Error.WriteLineAsync($"restore refused: a running Parley server is using {dbPath}. "
+                    + "Stop it first (for example `systemctl stop parley`), restore, then start it again; --force does not change this.");
+                return 1;
+            }
+            // Compared and written as it will be on disk: naming the database where it is restored.
+            var repointed = hasConfig ? PointAt(archivedConfig, dbPath) : null;
             if (!force && Conflicts(dbPath, configPath, hasConfig ? archivedConfig : null) is { Count: > 0 } conflicts)
             {
                 await Console.Error.WriteLineAsync($"restore refused: {string.Join("; ", conflicts)}. Run again with --force to overwrite.");
@@ -45,6 +56,10 @@ internal static class RestoreCommand
             }
             ReplaceDatabase(database, dbPath);
             Console.WriteLine($"Restored {counts.Threads} threads, {counts.Comments} comments to {dbPath}" + (hasConfig ? $" and the configuration to {configPath}" : ""));
+            if (repointed is not null)
+            {
+                Console.WriteLine($"The archived configuration named [general] dbpath {repointed}; the restored one names {dbPath}, where the database now is.");
+            }
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or BackupDamagedException)
@@ -85,12 +100,36 @@ internal static class RestoreCommand
         return conflicts;
     }
 
-    // Copy beside the target, then rename over it: a crash leaves either the old file or the new one.
+    /// <summary>
+    /// Makes the archived configuration name the database where it is restored (the config on disk must always
+    /// open the restored database); returns the path it named before, or null when it already named it.
+    /// </summary>
+    private static string? PointAt(string archivedConfig, string dbPath)
+    {
+        var named = ConfigFile.Load(archivedConfig, Environment.GetEnvironmentVariable);
+        var before = named.IsValid ? Path.GetFullPath(named.Config.General.DbPath) : null;
+        if (before == dbPath)
+        {
+            return null;
+        }
+        var ini = IniFile.Parse(File.ReadAllText(archivedConfig));
+        ini.Set("general", "dbpath", dbPath);
+        File.WriteAllText(archivedConfig, ini.ToString());
+        return before ?? "(unreadable)";
+    }
+
+    // Copy beside the target, then rename over it: a crash leaves either the old file or the new one. Both files
+    // hold secrets (the session key, the SMTP password, the admin hash), so they are the owner's alone.
     private static void Replace(string source, string target)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temporary = target + ".restoring";
-        File.Copy(source, temporary, overwrite: true);
+        using (var input = File.OpenRead(source))
+        using (var output = OutputFile.CreatePrivate(temporary))
+        {
+            input.CopyTo(output);
+            output.Flush(flushToDisk: true);
+        }
         File.Move(temporary, target, overwrite: true);
     }
 

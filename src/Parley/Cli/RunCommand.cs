@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Parley.Core.Config;
 using Parley.Hosting;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Cli;
 
@@ -14,39 +16,76 @@ internal static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(string configPath, CancellationToken ct)
+    public static async Task<int> RunAsync(string configOption, CancellationToken ct)
     {
-        var config = StartupConfig.Load(configPath);
+        var configPath = StartupConfig.PathOf(configOption);
+        var config = StartupConfig.Load(configOption);
         if (config is null)
         {
             return 1;
         }
         if (config.General.Host.Count == 0)
         {
-            await Console.Error.WriteLineAsync("No website(s) configured: set [general] host to the address of the site that embeds the comments.");
-            return 1;
+            return Refuse("No website(s) configured: set [general] host to the address of the site that embeds the comments, "
+                + $"e.g. parley -c {configPath} config set-websites https://example.org");
         }
         if (config.Admin.Enabled && config.Admin.Password is "" or AdminConfig.SamplePassword)
         {
             // The sample password is printed in Isso's documentation: an admin panel behind it is open to anyone.
-            await Console.Error.WriteLineAsync("Cannot start: [admin] enabled = true but no admin password is set. "
+            return Refuse("Cannot start: [admin] enabled = true but no admin password is set. "
                 + $"Run `parley -c {configPath} config set-admin-password` to create one, or set [admin] enabled = false.");
-            return 1;
+        }
+        if (PortProbe.InUse(config.Server.Listen) is { } taken)
+        {
+            return PortTaken(taken, configPath);
         }
         WebApplication app;
+        ServerLock? serverLock = null;
         try
         {
             app = ParleyHost.Build(config, new ParleyHostOptions());
+            // Held while serving: `restore` refuses to replace a database that a server is writing to.
+            serverLock = ServerLock.TryShared(config.General.DbPath);
+            if (serverLock is null)
+            {
+                await app.DisposeAsync();
+                return Refuse($"Cannot start: a restore of {Path.GetFullPath(config.General.DbPath)} is in progress; start the server when it has finished.");
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            await Console.Error.WriteLineAsync($"Cannot start: {e.Message}");
-            return 1;
+            return Refuse($"Cannot start: {e.Message}");
         }
+        using (serverLock)
         await using (app)
         {
-            await app.RunAsync(ct);
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Parley");
+            log.LogInformation("Database: {Path} (SQLite)", Path.GetFullPath(config.General.DbPath));
+            if (TemporaryPath.Contains(config.General.DbPath))
+            {
+                log.LogWarning("{Warning}", TemporaryPath.DatabaseWarning(config.General.DbPath, configPath));
+            }
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                // Taken between the probe and the bind.
+                return PortTaken(config.Server.Listen, configPath);
+            }
+            await app.WaitForShutdownAsync(ct);
         }
         return 0;
+    }
+
+    private static int PortTaken(string listen, string configPath) =>
+        Refuse($"Cannot start: {listen} is already in use by another program (another Parley or Isso?). "
+            + $"Stop it, or choose another address: parley -c {configPath} config configure-server --listen http://localhost:8081 ([server] listen).");
+
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Parley.Api.Tests.Lifecycle;
 
@@ -6,6 +7,7 @@ namespace Parley.Api.Tests.Lifecycle;
 public sealed class InstalledServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private InstalledServer(Process process, Uri address)
     {
@@ -16,6 +18,18 @@ public sealed class InstalledServer : IAsyncDisposable
     public Uri Address { get; }
     public int ProcessId => _process.Id;
 
+    /// <summary>What the server wrote to standard output and error so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     public static async Task<InstalledServer> StartAsync(string app, string config, int port)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -25,16 +39,16 @@ public sealed class InstalledServer : IAsyncDisposable
         start.ArgumentList.Add("run");
         start.Environment.Remove("ISSO_SETTINGS");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new InstalledServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new InstalledServer(process, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            Assert.False(process.HasExited, $"parley exited with {(process.HasExited ? process.ExitCode : 0)}");
+            Assert.False(process.HasExited, $"parley exited with {(process.HasExited ? process.ExitCode : 0)}:\n{server.Output}");
             try
             {
                 using var info = await client.GetAsync(new Uri(server.Address, "info"));
@@ -55,6 +69,22 @@ public sealed class InstalledServer : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException("parley did not answer /info within 60 s");
+    }
+
+    /// <summary>The server built with the tests' configuration, started from its build folder.</summary>
+    public static Task<InstalledServer> StartBuiltAsync(string config, int port) =>
+        StartAsync(Path.GetDirectoryName(Support.RepoPaths.ParleyDll)!, config, port);
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
     }
 
     /// <summary>Stops the server as systemd or docker would: SIGTERM, then waits for a clean exit.</summary>

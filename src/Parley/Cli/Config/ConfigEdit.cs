@@ -93,6 +93,11 @@ internal sealed class ConfigEdit
     public int Save()
     {
         _changed.AddRange(EnforcedKeys.Apply(File));
+        if (!_exists && File.Get("general", "dbpath") is null)
+        {
+            // Isso's default is /tmp/comments.db, which the system empties: a new configuration keeps its database beside it.
+            Set("general", "dbpath", System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, "comments.db"));
+        }
         var result = ConfigReader.Read(File, Environment.GetEnvironmentVariable);
         if (!result.IsValid)
         {
@@ -111,6 +116,11 @@ internal sealed class ConfigEdit
         }
         try
         {
+            if (!_exists)
+            {
+                // A first config usually goes into a folder of its own (/etc/parley): create it as mkdir -p would.
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+            }
             AtomicFile.Write(Path, _bom ? [.. Utf8Bom, .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -119,6 +129,10 @@ internal sealed class ConfigEdit
             return 1;
         }
         Console.WriteLine($"{(_exists ? "Updated" : "Created")} {Path}: {string.Join(", ", _changed.Distinct())}.");
+        if (TemporaryPath.Contains(result.Config.General.DbPath))
+        {
+            Console.Error.WriteLine($"warning: {TemporaryPath.DatabaseWarning(result.Config.General.DbPath, Path)}");
+        }
         return 0;
     }
 }

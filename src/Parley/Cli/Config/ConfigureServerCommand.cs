@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Parley.Storage;
 
 namespace Parley.Cli.Config;
 
@@ -9,6 +10,7 @@ internal static class ConfigureServerCommand
     public static Command Create(Option<string> configOption)
     {
         var listen = new Option<string>("--listen") { HelpName = "URL", Description = "[server] listen: where the server listens, like http://localhost:8080 or unix:///run/parley.sock." };
+        var dbPath = new Option<string>("--dbpath") { HelpName = "FILE", Description = "[general] dbpath: the SQLite database file, like /var/lib/parley/comments.db (never under /tmp, which the system empties). The file is not moved." };
         var endpoint = new Option<string>("--public-endpoint") { HelpName = "URL", Description = "[server] public-endpoint: the public address of the comment server, like https://comments.example.org (a path is allowed)." };
         var proxies = new Option<string[]>("--trusted-proxy")
         {
@@ -26,7 +28,7 @@ internal static class ConfigureServerCommand
         var command = new Command("configure-server",
             "Set server, moderation and guard keys. Only the options given are written; invalid values change nothing.")
         {
-            listen, endpoint, proxies, sameSite, moderation, maxAge, rateLimit, requireEmail, requireAuthor, replies,
+            listen, dbPath, endpoint, proxies, sameSite, moderation, maxAge, rateLimit, requireEmail, requireAuthor, replies,
         };
         command.SetAction(result =>
         {
@@ -39,6 +41,19 @@ internal static class ConfigureServerCommand
                 }
             }
             Add(listen, "server", "listen");
+            if (result.GetValue(dbPath) is { } database)
+            {
+                if (database.Trim().Length == 0)
+                {
+                    return ConfigOptions.Fail("--dbpath: give the path of the database file");
+                }
+                var full = Path.GetFullPath(database.Trim());
+                if (DatabasePathException.Problem(full) is { } problem)
+                {
+                    return ConfigOptions.Fail($"--dbpath: {full} cannot be the database: {problem}");
+                }
+                changes.Add(("general", "dbpath", full));
+            }
             if (result.GetValue(endpoint) is { } given)
             {
                 if (!WebAddress.TryEndpoint(given, out var normalised, out var reason))
