@@ -46,9 +46,12 @@ public sealed class ParleyProcess : IAsyncDisposable
     }
 
     /// <summary>Starts Parley for the website at <paramref name="siteOrigin"/>, with <paramref name="settings"/> over the test defaults.</summary>
-    public static async Task<ParleyProcess> StartAsync(string siteOrigin, params ConfigSetting[] settings)
+    public static Task<ParleyProcess> StartAsync(string siteOrigin, params ConfigSetting[] settings) =>
+        StartFromAsync(RepoPaths.ParleyDll, siteOrigin, settings);
+
+    /// <summary>Starts the server in <paramref name="dll"/>, e.g. a published copy.</summary>
+    public static async Task<ParleyProcess> StartFromAsync(string dll, string siteOrigin, params ConfigSetting[] settings)
     {
-        var dll = RepoPaths.ParleyDll;
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is missing: build src/Parley first (the test project's reference does).", dll);

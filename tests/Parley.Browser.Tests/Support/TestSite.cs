@@ -32,13 +32,17 @@ public sealed class TestSite : IAsyncDisposable
     public BrowserSession Browser => _sessions[0];
     public IPage Page => Browser.Page;
 
-    public static async Task<TestSite> StartAsync(BrowserFixture browser, ITestOutputHelper output, params ConfigSetting[] settings)
+    public static Task<TestSite> StartAsync(BrowserFixture browser, ITestOutputHelper output, params ConfigSetting[] settings) =>
+        StartWithServerAsync(browser, output, RepoPaths.ParleyDll, settings);
+
+    /// <summary>The same world with the server in <paramref name="parleyDll"/> (a published copy).</summary>
+    public static async Task<TestSite> StartWithServerAsync(BrowserFixture browser, ITestOutputHelper output, string parleyDll, params ConfigSetting[] settings)
     {
         var pages = await SitePages.StartAsync();
         ParleyProcess parley;
         try
         {
-            parley = await ParleyProcess.StartAsync(pages.OriginText, settings);
+            parley = await ParleyProcess.StartFromAsync(parleyDll, pages.OriginText, settings);
         }
         catch
         {
