@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
 # Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests), python3-aiosmtpd (for the SMTP
-# tests) and wrk (for the benchmark smoke test) are installed here when missing.
+# tests), wrk (for the benchmark smoke test), caddy (for the https proxy test) and systemd (systemd-analyze, for
+# the check of deploy/parley.service) are installed here when missing.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -72,6 +73,18 @@ fi
 if ! command -v wrk >/dev/null; then
   echo "Installing Debian's wrk for the benchmark smoke test..."
   quiet_step "install wrk" apt_install wrk
+fi
+
+# The https test puts Caddy with its own internal CA in front of Parley.
+if ! command -v caddy >/dev/null; then
+  echo "Installing Debian's caddy for the https proxy test..."
+  quiet_step "install caddy" apt_install caddy
+fi
+
+# The unit in deploy/ is checked with systemd-analyze verify.
+if ! command -v systemd-analyze >/dev/null; then
+  echo "Installing Debian's systemd for the check of deploy/parley.service..."
+  quiet_step "install systemd" apt_install systemd
 fi
 
 client() { (cd client && "$@"); }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Parley.Api.Tests.Support;
+using Parley.Http.Edge;
 
 namespace Parley.Api.Tests;
 
@@ -38,6 +40,42 @@ public sealed class ClientAddressTests
     {
         await using var app = await TestApp.StartAsync(c => c with { Server = c.Server with { TrustedProxies = ["10.0.0.1"] } });
         Assert.Equal("198.51.100.0", await StoredAddressAsync(app, r => r.Headers.Add("X-Forwarded-For", "198.51.100.9, 10.0.0.1")));
+    }
+
+    [Theory]
+    [InlineData("198.51.100.9, 172.20.1.5", "198.51.100.0")]
+    [InlineData("198.51.100.9, 172.31.255.255, 172.16.0.0", "198.51.100.0")]
+    [InlineData("198.51.100.9, ::ffff:172.20.1.5", "198.51.100.0")]
+    [InlineData("2001:db8:85a3::1, fd12::5", "2001:0db8:85a3:0000:0000:0000:0000:0000")]
+    [InlineData("198.51.100.9, fdff:ffff::1, 172.20.1.5", "198.51.100.0")]
+    [InlineData("198.51.100.9, 172.32.0.1", "172.32.0.0")]
+    [InlineData("198.51.100.9, fe00::1", "fe00:0000:0000:0000:0000:0000:0000:0000")]
+    public async Task TrustedRangesAreSkippedFromTheEnd(string forwarded, string stored)
+    {
+        await using var app = await TestApp.StartAsync(c => c with { Server = c.Server with { TrustedProxies = ["172.16.0.0/12", "fd00::/8"] } });
+        Assert.Equal(stored, await StoredAddressAsync(app, r => r.Headers.Add("X-Forwarded-For", forwarded)));
+    }
+
+    // A proxy on a Docker bridge connects from a non-loopback address, reported mapped by a dual-stack listener.
+    [Theory]
+    [InlineData("172.17.0.2", "198.51.100.0", "https")]
+    [InlineData("::ffff:172.17.0.2", "198.51.100.0", "https")]
+    [InlineData("fd00::2", "198.51.100.0", "https")]
+    [InlineData("172.32.0.2", "172.32.0.0", "http")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.0", "http")]
+    public async Task APeerInATrustedRangeHasItsForwardingHeadersHonoured(string peer, string client, string scheme)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+        context.Request.Scheme = "http";
+        context.Request.Headers["X-Forwarded-For"] = "198.51.100.9";
+        context.Request.Headers["X-Forwarded-Proto"] = "https";
+        var middleware = new ClientAddress(_ => Task.CompletedTask, ["172.16.0.0/12", "fd00::/8"]);
+
+        await middleware.InvokeAsync(context);
+
+        Assert.Equal(client, context.Items[typeof(ClientAddress)]);
+        Assert.Equal(scheme, context.Request.Scheme);
     }
 
     [Fact]

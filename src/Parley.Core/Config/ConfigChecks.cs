@@ -1,3 +1,5 @@
+using Parley.Core.Security;
+
 namespace Parley.Core.Config;
 
 /// <summary>The values that must be one of a known set or shape; a bad one is an error, not a guess.</summary>
@@ -21,6 +23,19 @@ internal static class ConfigChecks
             source.Error("server", "samesite", $"\"{value}\" is not one of None, Lax, Strict (or empty)");
         }
         return value;
+    }
+
+    /// <summary>Each entry an address or a CIDR range; every bad one is named.</summary>
+    public static IReadOnlyList<string> TrustedProxies(ConfigSource source, IReadOnlyList<string> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (!AddressRange.TryParse(entry, out _, out var problem))
+            {
+                source.Error("server", "trusted-proxies", problem);
+            }
+        }
+        return entries;
     }
 
     public static int Port(ConfigSource source, int port)

@@ -101,7 +101,7 @@ public static class ConfigReader
             PublicEndpoint = endpoint,
             Reload = source.Bool("server", "reload", false),
             Profile = source.Bool("server", "profile", false),
-            TrustedProxies = source.LineList("server", "trusted-proxies"),
+            TrustedProxies = ConfigChecks.TrustedProxies(source, source.LineList("server", "trusted-proxies")),
             SameSite = ConfigChecks.SameSite(source, source.String("server", "samesite")),
         };
     }

@@ -11,7 +11,7 @@ public sealed record ServerConfig
     public bool Reload { get; init; }
     /// <summary><c>profile</c>: accepted for compatibility, ignored.</summary>
     public bool Profile { get; init; }
-    /// <summary><c>trusted-proxies</c>: proxy addresses whose forwarding headers are honoured, one per line.</summary>
+    /// <summary><c>trusted-proxies</c>: addresses or CIDR ranges of proxies whose forwarding headers are honoured, one per line.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
     /// <summary><c>samesite</c>: SameSite of every cookie; empty picks None over https, Lax otherwise.</summary>
     public string SameSite { get; init; } = "";

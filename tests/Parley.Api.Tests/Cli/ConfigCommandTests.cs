@@ -61,6 +61,15 @@ public sealed class ConfigCommandTests
     }
 
     [Fact]
+    public async Task ConfigureServerTakesTrustedProxyRangesOfBothFamilies()
+    {
+        using var config = TempConfig.Handwritten();
+        var result = await config.RunAsync("config", "configure-server", "--trusted-proxy", "172.16.0.0/12", "fd00::/8", "::ffff:192.0.2.1", "10.0.0.1");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["172.16.0.0/12", "fd00::/8", "::ffff:192.0.2.1", "10.0.0.1"], config.Read().Config.Server.TrustedProxies);
+    }
+
+    [Fact]
     public async Task ConfigureSmtpReadsThePasswordFromStandardInputAndAddsSmtpToNotify()
     {
         using var config = TempConfig.Handwritten();
@@ -85,7 +94,8 @@ public sealed class ConfigCommandTests
     [InlineData("max-age", "configure-server", "--max-age", "1y")]
     [InlineData("listen", "configure-server", "--listen", "notaurl")]
     [InlineData("ftp://talk", "configure-server", "--public-endpoint", "ftp://talk")]
-    [InlineData("10.0.0.0/8", "configure-server", "--trusted-proxy", "10.0.0.0/8")]
+    [InlineData("\"caddy\" is not an IP address or CIDR range", "configure-server", "--trusted-proxy", "caddy")]
+    [InlineData("\"10.0.0.1/8\" has address bits set after the /8; the range starting there is 10.0.0.0/8", "configure-server", "--trusted-proxy", "10.0.0.1/8")]
     [InlineData("ratelimit", "configure-server", "--ratelimit", "many")]
     [InlineData("maybe", "configure-server", "--moderation", "maybe")]
     [InlineData("Sometimes", "configure-server", "--samesite", "Sometimes")]

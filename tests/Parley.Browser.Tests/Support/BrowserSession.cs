@@ -29,13 +29,16 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Console errors, page errors, failed requests and error statuses seen so far.</summary>
     public IReadOnlyList<string> Problems => [.. _problems];
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper output, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>Opens a context; <paramref name="ignoreHttpsErrors"/> accepts certificates of a test's own CA (Caddy's internal one).</summary>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper output, ColorScheme colorScheme = ColorScheme.Light,
+        bool ignoreHttpsErrors = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "en-US",
             ColorScheme = colorScheme,
             ViewportSize = new ViewportSize { Width = 900, Height = 1000 },
+            IgnoreHTTPSErrors = ignoreHttpsErrors,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

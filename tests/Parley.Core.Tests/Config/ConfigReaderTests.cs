@@ -257,4 +257,26 @@ public class ConfigReaderTests
     {
         Assert.Empty(Read("[general]\nhost =\n").Errors);
     }
+
+    [Fact]
+    public void TrustedProxiesTakeAddressesAndRangesOfBothFamilies()
+    {
+        var result = Read("[server]\ntrusted-proxies =\n    10.0.0.1\n    172.16.0.0/12\n    fd00::/8\n    ::ffff:192.0.2.1\n");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["10.0.0.1", "172.16.0.0/12", "fd00::/8", "::ffff:192.0.2.1"], result.Config.Server.TrustedProxies);
+    }
+
+    [Fact]
+    public void EveryBadTrustedProxyIsNamedWithTheKey()
+    {
+        var result = Read("[server]\ntrusted-proxies =\n    10.0.0.1\n    caddy\n    172.17.0.1/12\n");
+
+        Assert.Equal(
+            [
+                "[server] trusted-proxies: \"caddy\" is not an IP address or CIDR range (like 10.0.0.1, 172.16.0.0/12 or fd00::/8)",
+                "[server] trusted-proxies: \"172.17.0.1/12\" has address bits set after the /12; the range starting there is 172.16.0.0/12",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Net;
+using Parley.Core.Security;
 using Parley.Storage;
 
 namespace Parley.Cli.Config;
@@ -14,8 +14,8 @@ internal static class ConfigureServerCommand
         var endpoint = new Option<string>("--public-endpoint") { HelpName = "URL", Description = "[server] public-endpoint: the public address of the comment server, like https://comments.example.org (a path is allowed)." };
         var proxies = new Option<string[]>("--trusted-proxy")
         {
-            HelpName = "IP",
-            Description = "[server] trusted-proxies: the IP address of a reverse proxy whose X-Forwarded-For is honoured; repeat for several, \"\" clears the list.",
+            HelpName = "IP|CIDR",
+            Description = "[server] trusted-proxies: the address (10.0.0.1) or range (172.16.0.0/12, fd00::/8) of reverse proxies whose X-Forwarded-For is honoured; repeat for several, \"\" clears the list.",
             AllowMultipleArgumentsPerToken = true,
         };
         var sameSite = ConfigOptions.OneOf("--samesite", "[server] samesite: SameSite of every cookie; \"\" picks None over https, Lax otherwise.", "Lax", "Strict", "None", "");
@@ -64,10 +64,12 @@ internal static class ConfigureServerCommand
             }
             if (result.GetValue(proxies) is { Length: > 0 } addresses)
             {
-                var bad = addresses.FirstOrDefault(a => a.Length > 0 && !IPAddress.TryParse(a, out _));
-                if (bad is not null)
+                foreach (var address in addresses.Where(a => a.Length > 0))
                 {
-                    return ConfigOptions.Fail($"--trusted-proxy: \"{bad}\" is not an IP address (ranges are not supported; list each proxy)");
+                    if (!AddressRange.TryParse(address, out _, out var problem))
+                    {
+                        return ConfigOptions.Fail($"--trusted-proxy: {problem}");
+                    }
                 }
                 changes.Add(("server", "trusted-proxies", "\n" + string.Join('\n', addresses.Where(a => a.Length > 0))));
             }

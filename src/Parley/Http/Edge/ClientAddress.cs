@@ -6,12 +6,12 @@ namespace Parley.Http.Edge;
 /// <summary>
 /// Who is asking, and under which public address. Unlike Isso, which always trusts the last
 /// <c>X-Forwarded-For</c> hop, forwarding headers count only when the connection comes from loopback
-/// or from <c>[server] trusted-proxies</c>; otherwise anyone could pick their own address and dodge the
+/// or from an address or range in <c>[server] trusted-proxies</c>; otherwise anyone could pick their own address and dodge the
 /// rate limit and vote de-duplication. <c>X-Script-Name</c> only moves the mount path and is always honoured.
 /// </summary>
 internal sealed class ClientAddress(RequestDelegate next, IReadOnlyList<string> trustedProxies)
 {
-    private readonly HashSet<IPAddress> _trusted = [.. trustedProxies.Select(p => IPAddress.TryParse(p.Trim(), out var ip) ? Normal(ip) : null).OfType<IPAddress>()];
+    private readonly List<AddressRange> _trusted = Ranges(trustedProxies);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -61,7 +61,20 @@ internal sealed class ClientAddress(RequestDelegate next, IReadOnlyList<string> 
         return hops.Count > 0 ? hops[^1] : peer;
     }
 
-    private bool IsTrusted(IPAddress ip) => IPAddress.IsLoopback(Normal(ip)) || _trusted.Contains(Normal(ip));
+    // The config reader refuses an entry that does not parse; a config built in code just skips it.
+    private static List<AddressRange> Ranges(IReadOnlyList<string> entries)
+    {
+        var ranges = new List<AddressRange>();
+        foreach (var entry in entries)
+        {
+            if (AddressRange.TryParse(entry, out var range, out _))
+            {
+                ranges.Add(range);
+            }
+        }
+        return ranges;
+    }
 
-    private static IPAddress Normal(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+    private bool IsTrusted(IPAddress ip) =>
+        IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip) || _trusted.Any(range => range.Contains(ip));
 }
