@@ -21,22 +21,19 @@ internal static class RunCommand
         {
             return 1;
         }
-        if (config.General.Host.Count == 0)
+        var unmet = ServingRequirements.Check(config, configPath);
+        if (unmet.Count > 0)
         {
-            await Console.Error.WriteLineAsync("No website(s) configured: set [general] host to the address of the site that embeds the comments.");
-            return 1;
-        }
-        if (config.Admin.Enabled && config.Admin.Password is "" or AdminConfig.SamplePassword)
-        {
-            // The sample password is printed in Isso's documentation: an admin panel behind it is open to anyone.
-            await Console.Error.WriteLineAsync("Cannot start: [admin] enabled = true but no admin password is set. "
-                + $"Run `parley -c {configPath} config set-admin-password` to create one, or set [admin] enabled = false.");
+            foreach (var problem in unmet)
+            {
+                await Console.Error.WriteLineAsync($"Cannot start: {problem}");
+            }
             return 1;
         }
         WebApplication app;
         try
         {
-            app = ParleyHost.Build(config, new ParleyHostOptions());
+            app = ParleyHost.Build(config, new ParleyHostOptions { ConfigPath = StartupConfig.PathOf(configPath) });
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
