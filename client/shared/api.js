@@ -1,10 +1,14 @@
 // The Isso HTTP API as the client uses it (spec/client.md §4), over fetch with credentials.
 
-/** A failed request: `status` 0 means the server could not be reached. */
+/**
+ * A failed request: `status` 0 means no answer could be read, and then `notAllowed` tells whether the server
+ * refuses this website (`[general] host`) rather than being out of reach.
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, notAllowed = false) {
     super(message);
     this.status = status;
+    this.notAllowed = notAllowed;
   }
 }
 
@@ -42,6 +46,17 @@ export function createApi(endpoint, { fetch = globalThis.fetch, setCookie = () =
   let skewTotal = 0;
   let skewCount = 0;
 
+  // A browser reports a refused CORS answer exactly like an outage. This answer is readable by any page (no
+  // cookies), so asking it once something failed tells the two apart.
+  async function refused() {
+    try {
+      const response = await fetch(`${endpoint}/origin-check`, { credentials: 'omit' });
+      return (await response.json()).allowed === false;
+    } catch {
+      return false;
+    }
+  }
+
   async function call(method, path, body) {
     const headers = { Accept: 'application/json' };
     // JSON bodies carry the content type Isso's CSRF check wants; bodiless GETs stay simple requests.
@@ -55,7 +70,7 @@ export function createApi(endpoint, { fetch = globalThis.fetch, setCookie = () =
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      throw new ApiError(0, String(error && error.message ? error.message : error));
+      throw new ApiError(0, String(error && error.message ? error.message : error), await refused());
     }
     const date = Date.parse(response.headers.get('Date') ?? '');
     if (!Number.isNaN(date)) {

@@ -106,7 +106,33 @@ test('an unreachable server is status 0', async () => {
   await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = closed.address().port;
   await new Promise((resolve) => closed.close(resolve));
-  await assert.rejects(createApi(`http://127.0.0.1:${port}`).config(), (e) => e instanceof ApiError && e.status === 0);
+  await assert.rejects(createApi(`http://127.0.0.1:${port}`).config(), (e) => e instanceof ApiError && e.status === 0 && !e.notAllowed);
+});
+
+// What a browser does with an answer whose CORS headers refuse the page: the same TypeError as an outage.
+// Only the origin check (no cookies, readable by any page) gets through to the real server.
+function corsRefusing(probes) {
+  return (url, init) => {
+    if (new URL(url).pathname !== '/origin-check') return Promise.reject(new TypeError('Failed to fetch'));
+    probes.push(init);
+    return fetch(url, init);
+  };
+}
+
+test('a failed request asks the origin check, without cookies, whether this website is refused', async () => {
+  seen.length = 0;
+  answer = (req) => ({ status: 200, body: req.url === '/origin-check' ? '{"allowed":false}' : '{}' });
+  const probes = [];
+  const api = createApi(endpoint, { fetch: corsRefusing(probes) });
+  await assert.rejects(api.fetch('/post/1'), (e) => e instanceof ApiError && e.status === 0 && e.notAllowed === true);
+  assert.deepEqual(seen.map((r) => `${r.method} ${r.url}`), ['GET /origin-check']);
+  assert.equal(probes[0].credentials, 'omit');
+});
+
+test('a failure while the origin check allows this website is an outage', async () => {
+  answer = () => ({ status: 200, body: '{"allowed":true}' });
+  const api = createApi(endpoint, { fetch: corsRefusing([]) });
+  await assert.rejects(api.config(), (e) => e.status === 0 && e.notAllowed === false);
 });
 
 test('error reasons decode entities and drop tags', () => {

@@ -11,14 +11,13 @@ namespace Parley.Core.Comments;
 /// auto-approval, parent flattening, edits, deletes and votes (spec/behaviour.md §2, §6-§11, §21).
 /// Each stored change is then published to the event destinations (mail outbox, log).
 /// </summary>
-public sealed class CommentService(ParleyConfig config, ICommentStore store, PageTitle pageTitle, EventFanout events, TimeProvider time)
+public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventFanout events, TimeProvider time)
     : IDisposable
 {
     private const int MaxVotes = 142;
 
     // Isso serialises writes with one process-wide lock; so does Parley on one machine.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Guard _guard = new(config.Guard, config.General.MaxAge, store);
 
     // SQLite's datetime('now', '-6 month'): calendar months, UTC.
     private double SixMonthsAgo => time.GetUtcNow().AddMonths(-6).ToUnixTimeMilliseconds() / 1000.0;
@@ -28,20 +27,22 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
     /// <summary>Creates a comment in thread <paramref name="uri"/>; <paramref name="site"/> is where the page and server live.</summary>
     public async Task<Comment> CreateAsync(string uri, CommentInput input, string remoteAddr, SiteAddress site, CancellationToken ct = default)
     {
-        var mode = config.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
+        // One reading of the settings per comment: a reload in between cannot mix two configurations.
+        var settings = config.Current;
+        var mode = settings.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
         var email = Escaping.Html(input.Email);
         var (comment, thread, confirm) = await LockedAsync(async () =>
         {
             var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, site.Origin, ct);
-            await _guard.CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
-            if (mode == CommentMode.Pending && config.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
+            await new Guard(settings.Guard, settings.General.MaxAge, store).CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
+            if (mode == CommentMode.Pending && settings.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
                 && await store.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
             {
                 mode = CommentMode.Published;
             }
             // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
             var confirm = input.Notification is not (null or 0) && email is not null
-                && config.General.ReplyNotifications && config.General.ReplyNotificationsConfirm
+                && settings.General.ReplyNotifications && settings.General.ReplyNotificationsConfirm
                 && !await store.IsAddressConfirmedAsync(email, ct);
             var comment = await store.InsertCommentAsync(new Comment
             {
@@ -142,7 +143,7 @@ public sealed class CommentService(ParleyConfig config, ICommentStore store, Pag
 
     /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
     public Task<int> PurgeAsync(CancellationToken ct = default) =>
-        LockedAsync(() => store.PurgePendingAsync(Now - config.Moderation.PurgeAfter, ct), ct);
+        LockedAsync(() => store.PurgePendingAsync(Now - config.Current.Moderation.PurgeAfter, ct), ct);
 
     /// <summary>Demo mode: wipes the database and seeds <see cref="DemoThread"/>, published, a minute apart.</summary>
     public Task<int> ResetToDemoAsync(CancellationToken ct = default) => LockedAsync(async () =>

@@ -12,15 +12,16 @@ namespace Parley.Core.Email;
 /// every new comment when <c>notify</c> names smtp; subscribers hear of published replies in their conversation.
 /// Only the database is touched here; the worker delivers.
 /// </summary>
-public sealed class MailDestination(ParleyConfig config, ICommentStore store, NotificationMails mails, OutboxSignal signal,
+public sealed class MailDestination(LiveConfig config, ICommentStore store, NotificationMails mails, OutboxSignal signal,
     TimeProvider time, ILogger<MailDestination> log) : IEventDestination
 {
     public async Task HandleAsync(CommentEvent comment, CancellationToken ct)
     {
+        var settings = config.Current;
         var queue = new List<MailMessage>();
-        if (comment.Kind == CommentEventKind.Created && config.General.MailsOwner)
+        if (comment.Kind == CommentEventKind.Created && settings.General.MailsOwner)
         {
-            if (config.Smtp.To.Length > 0)
+            if (settings.Smtp.To.Length > 0)
             {
                 queue.Add(mails.Owner(comment.Comment, comment.Thread, comment.Site));
             }
@@ -33,7 +34,7 @@ public sealed class MailDestination(ParleyConfig config, ICommentStore store, No
         {
             queue.Add(mails.Confirmation(comment.Comment, comment.Thread, comment.Site));
         }
-        if (IsNewlyPublishedReply(comment, out var parent))
+        if (settings.General.ReplyNotifications && IsNewlyPublishedReply(comment, out var parent))
         {
             queue.AddRange(await RepliesAsync(comment, parent, ct));
         }
@@ -41,7 +42,7 @@ public sealed class MailDestination(ParleyConfig config, ICommentStore store, No
         {
             return;
         }
-        var envelopeFrom = MimeWriter.EnvelopeAddress(config.Smtp.From);
+        var envelopeFrom = MimeWriter.EnvelopeAddress(settings.Smtp.From);
         var now = time.GetUtcNow();
         foreach (var mail in queue)
         {
@@ -61,10 +62,10 @@ public sealed class MailDestination(ParleyConfig config, ICommentStore store, No
         signal.Notify();
     }
 
-    private bool IsNewlyPublishedReply(CommentEvent comment, out long parent)
+    private static bool IsNewlyPublishedReply(CommentEvent comment, out long parent)
     {
         parent = comment.Comment.Parent ?? 0;
-        return config.General.ReplyNotifications && comment.Comment.Parent is not null
+        return comment.Comment.Parent is not null
             && (comment.Kind == CommentEventKind.Activated
                 || (comment.Kind == CommentEventKind.Created && comment.Comment.Mode == CommentMode.Published));
     }

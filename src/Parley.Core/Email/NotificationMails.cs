@@ -6,7 +6,7 @@ using Parley.Core.Security;
 namespace Parley.Core.Email;
 
 /// <summary>The texts of the mails Parley sends (spec/notifications.md §4, §5), and the double opt-in mail.</summary>
-public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
+public sealed class NotificationMails(LiveConfig config, CommentTokens tokens)
 {
     /// <summary>To the site owner, for every new comment; pending ones carry an activate link.</summary>
     public MailMessage Owner(Comment comment, CommentThread thread, SiteAddress site)
@@ -33,7 +33,7 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
             lines.Add($"Activate comment: {site.Endpoint}/id/{comment.Id}/activate/{key}");
         }
         var subject = string.IsNullOrEmpty(thread.Title) ? "New comment posted" : $"New comment posted on {OneLine(thread.Title)}";
-        return new MailMessage(config.Smtp.From, config.Smtp.To, subject, string.Join('\n', lines));
+        return new MailMessage(config.Current.Smtp.From, config.Current.Smtp.To, subject, string.Join('\n', lines));
     }
 
     /// <summary>To one subscriber of the conversation under <paramref name="parent"/>, with one-click unsubscribe.</summary>
@@ -49,7 +49,7 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
             "",
             "---",
             $"Unsubscribe from this conversation: {unsubscribe}");
-        return new MailMessage(config.Smtp.From, recipient, $"Re: New comment posted on {OneLine(thread.Title ?? "")}", body)
+        return new MailMessage(config.Current.Smtp.From, recipient, $"Re: New comment posted on {OneLine(thread.Title ?? "")}", body)
         {
             // RFC 2369 wants the URL in angle brackets; RFC 8058 lets mail clients unsubscribe with one POST.
             Headers = [new("List-Unsubscribe", $"<{unsubscribe}>"), new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
@@ -70,7 +70,7 @@ public sealed class NotificationMails(ParleyConfig config, CommentTokens tokens)
             $"Your comment: {Permalink(comment, thread, site)}",
             "",
             "If you did not ask for this, ignore this message: nothing more will be sent to you.");
-        return new MailMessage(config.Smtp.From, email, "Confirm reply notifications", body);
+        return new MailMessage(config.Current.Smtp.From, email, "Confirm reply notifications", body);
     }
 
     // Titles come from readers and pages; a line break in a header would end it (or forge the next one).

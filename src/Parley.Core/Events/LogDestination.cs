@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Parley.Core.Comments;
+using Parley.Core.Config;
 using Parley.Core.Security;
 
 namespace Parley.Core.Events;
 
 /// <summary>
 /// The <c>stdout</c> notification backend (spec/notifications.md §1): log lines with the moderation links,
-/// which is how a moderator without SMTP finds them.
+/// which is how a moderator without SMTP finds them. Silent while <c>[general] notify</c> does not name stdout.
 /// </summary>
-public sealed class LogDestination(CommentTokens tokens, ILogger<LogDestination> log) : IEventDestination
+public sealed class LogDestination(LiveConfig config, CommentTokens tokens, ILogger<LogDestination> log) : IEventDestination
 {
     public Task HandleAsync(CommentEvent comment, CancellationToken ct)
     {
+        if (!config.Current.General.Notify.Contains("stdout"))
+        {
+            return Task.CompletedTask;
+        }
         var c = comment.Comment;
         var link = $"{comment.Site.Origin}{comment.Thread.Uri}#isso-{c.Id}";
         switch (comment.Kind)

@@ -24,16 +24,14 @@ internal static class RunCommand
         {
             return 1;
         }
-        if (config.General.Host.Count == 0)
+        var unmet = ServingRequirements.Check(config, configPath);
+        if (unmet.Count > 0)
         {
-            return Refuse("No website(s) configured: set [general] host to the address of the site that embeds the comments, "
-                + $"e.g. parley -c {configPath} config set-websites https://example.org");
-        }
-        if (config.Admin.Enabled && config.Admin.Password is "" or AdminConfig.SamplePassword)
-        {
-            // The sample password is printed in Isso's documentation: an admin panel behind it is open to anyone.
-            return Refuse("Cannot start: [admin] enabled = true but no admin password is set. "
-                + $"Run `parley -c {configPath} config set-admin-password` to create one, or set [admin] enabled = false.");
+            foreach (var problem in unmet)
+            {
+                await Console.Error.WriteLineAsync($"Cannot start: {problem}");
+            }
+            return 1;
         }
         if (PortProbe.InUse(config.Server.Listen) is { } taken)
         {
@@ -43,7 +41,7 @@ internal static class RunCommand
         ServerLock? serverLock = null;
         try
         {
-            app = ParleyHost.Build(config, new ParleyHostOptions());
+            app = ParleyHost.Build(config, new ParleyHostOptions { ConfigPath = configPath });
             // Held while serving: `restore` refuses to replace a database that a server is writing to.
             serverLock = ServerLock.TryShared(config.General.DbPath);
             if (serverLock is null)

@@ -7,11 +7,11 @@ namespace Parley.Hosting;
 /// <c>[demo] enabled</c>: seeds the demo thread at start and wipes the database back to it every
 /// <c>reset-every</c>, so a public demo cannot be vandalised for long.
 /// </summary>
-internal sealed class DemoReset(CommentService service, ParleyConfig config, TimeProvider time, ILogger<DemoReset> log) : BackgroundService
+internal sealed class DemoReset(CommentService service, LiveConfig config, TimeProvider time, ILogger<DemoReset> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(config.Demo.ResetEvery);
+        var interval = TimeSpan.FromSeconds(config.Current.Demo.ResetEvery);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,3 +1,4 @@
+using Parley.Core.Config;
 using Parley.Core.Email;
 using Parley.Core.Storage;
 
@@ -6,23 +7,40 @@ namespace Parley.Hosting;
 /// <summary>
 /// Delivers the outbox: due mails in order, one SMTP connection each; a failure backs off per
 /// <see cref="MailRetry"/>. The first success after failures makes every waiting mail due at once, so
-/// mail queued while the server was down leaves as soon as it is back.
+/// mail queued while the server was down leaves as soon as it is back. Each delivery uses the <c>[smtp]</c> settings
+/// in effect; new ones are tried once, as at start-up, as soon as a reload brings them.
 /// </summary>
-internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSignal signal, MailRetry retry, TimeProvider time,
+internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxSignal signal, MailRetry retry, TimeProvider time,
     ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
     private bool _failing;
+    private SmtpConfig? _probed;
+    private (SmtpConfig Settings, SmtpClient Client)? _smtp;
 
     private double Now => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ProbeAsync(stoppingToken);
+        // A reload wakes the worker, so new settings are tried at once rather than at the next mail.
+        config.Changed += signal.Notify;
+        try
+        {
+            await DeliverAsync(stoppingToken);
+        }
+        finally
+        {
+            config.Changed -= signal.Notify;
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await ProbeNewSettingsAsync(stoppingToken);
                 if (await DeliverDueAsync(stoppingToken))
                 {
                     continue;
@@ -38,12 +56,29 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
         }
     }
 
-    // Isso opens one test connection at start-up and logs the outcome; failure is not fatal.
-    private async Task ProbeAsync(CancellationToken ct)
+    private SmtpClient Smtp()
     {
+        var settings = config.Current.Smtp;
+        if (_smtp is not { } current || current.Settings != settings)
+        {
+            _smtp = current = (settings, new SmtpClient(SmtpOptions.From(settings)));
+        }
+        return current.Client;
+    }
+
+    // Isso opens one test connection at start-up and logs the outcome; failure is not fatal. Parley does the same
+    // for every new [smtp], while mail is on at all.
+    private async Task ProbeNewSettingsAsync(CancellationToken ct)
+    {
+        var settings = config.Current;
+        if ((!settings.General.MailsOwner && !settings.General.ReplyNotifications) || settings.Smtp == _probed)
+        {
+            return;
+        }
+        _probed = settings.Smtp;
         try
         {
-            await smtp.ProbeAsync(ct);
+            await Smtp().ProbeAsync(ct);
             log.LogInformation("Connected to the SMTP server");
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -61,7 +96,7 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
         {
             try
             {
-                await smtp.SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                await Smtp().SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -21,6 +21,10 @@ internal sealed record ParleyHostOptions
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
     /// <summary>Back-off of the mail outbox; tests shorten it.</summary>
     public MailRetry MailRetry { get; init; } = new();
+    /// <summary>The file the config came from: watched, and read again on SIGHUP. Null: the config never changes.</summary>
+    public string? ConfigPath { get; init; }
+    /// <summary>One more place the log goes (tests read it).</summary>
+    public ILoggerProvider? LogSink { get; init; }
 }
 
 /// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
@@ -37,34 +41,41 @@ internal static class ParleyHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Page-title lookups would log every outgoing request.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        if (options.LogSink is { } sink)
+        {
+            builder.Logging.AddProvider(sink);
+        }
+        // The settings that may change live are scoped (one reading per request); a singleton that captured them would
+        // keep the start-up values forever, so taking a scoped service into a singleton fails instead.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateScopes = true);
         Listen(builder, options.Listen ?? config.Server.Listen);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         var services = builder.Services;
-        services.AddSingleton(config);
+        services.AddSingleton(options);
+        services.AddSingleton(new LiveConfig(config));
+        services.AddScoped(sp => sp.GetRequiredService<LiveConfig>().Current);
+        services.AddHostedService<ConfigReloader>();
         services.AddSingleton(options.Time);
         services.AddSingleton<ICommentStore>(_ => StoreFactory.Open(config));
         services.AddSingleton(sp => new TokenSigner(sp.GetRequiredService<ICommentStore>().SessionKey, options.Time));
         services.AddSingleton<CommentTokens>();
         services.AddSingleton(new AuthorHash(config.Hash));
         services.AddSingleton(new CommentRenderer(config.Markup));
-        services.AddSingleton(new Origins(config.General.Host));
-        services.AddSingleton<IssoJson>();
+        services.AddSingleton<Origins>();
+        services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<OwnershipCookies>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();
-        services.AddSingleton<AdminApiFilter>();
+        services.AddScoped<AdminApiFilter>();
         services.AddSingleton<LoginThrottle>();
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
-        services.AddNotifications(config, options.MailRetry);
+        services.AddNotifications(options.MailRetry);
         services.AddSingleton<CommentService>();
-        if (config.Moderation.Enabled)
-        {
-            services.AddHostedService<PurgeWorker>();
-        }
+        services.AddHostedService<PurgeWorker>();
         if (config.Demo.Enabled)
         {
             services.AddHostedService<DemoReset>();
@@ -75,6 +86,7 @@ internal static class ParleyHost
         _ = app.Services.GetRequiredService<ICommentStore>();
         app.UseMiddleware<ClientAddress>(config.Server.TrustedProxies);
         app.UseMiddleware<Cors>();
+        app.UseMiddleware<RefusedOrigins>(options.ConfigPath ?? "isso.cfg");
         app.UseMiddleware<ErrorMapping>();
         app.UseStaticFiles(new StaticFileOptions
         {

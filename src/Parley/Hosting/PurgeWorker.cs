@@ -3,17 +3,20 @@ using Parley.Core.Config;
 
 namespace Parley.Hosting;
 
-/// <summary>Deletes stale pending comments at start-up and then every <c>purge-after</c> (spec/behaviour.md §11).</summary>
-internal sealed class PurgeWorker(CommentService service, ParleyConfig config, TimeProvider time, ILogger<PurgeWorker> log) : BackgroundService
+/// <summary>
+/// Deletes stale pending comments at start-up and then every <c>purge-after</c> (spec/behaviour.md §11), while
+/// moderation is on; both settings are read again each round, so a reload changes them.
+/// </summary>
+internal sealed class PurgeWorker(CommentService service, LiveConfig config, TimeProvider time, ILogger<PurgeWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(60, config.Moderation.PurgeAfter));
         while (!stoppingToken.IsCancellationRequested)
         {
+            var moderation = config.Current.Moderation;
             try
             {
-                var purged = await service.PurgeAsync(stoppingToken);
+                var purged = moderation.Enabled ? await service.PurgeAsync(stoppingToken) : 0;
                 if (purged > 0)
                 {
                     log.LogInformation("Purged {Count} pending comments", purged);
@@ -23,7 +26,7 @@ internal sealed class PurgeWorker(CommentService service, ParleyConfig config, T
             {
                 log.LogError(e, "Purging pending comments failed; trying again at the next interval");
             }
-            await Task.Delay(interval, time, stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(60, moderation.PurgeAfter)), time, stoppingToken);
         }
     }
 }

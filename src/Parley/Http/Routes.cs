@@ -20,6 +20,7 @@ internal static class Routes
         app.MapPost("/preview", Comments.Preview);
         app.MapMethods("/config", Read, ClientConfig.Config);
         app.Map("/info", ClientConfig.Info);
+        app.MapMethods("/origin-check", Read, ClientConfig.OriginCheck);
 
         // Comment owner: the ownership cookie is checked in each handler (signature, window, text hash).
         app.MapMethods("/id/{id:long:min(0)}", Read, Comments.View);

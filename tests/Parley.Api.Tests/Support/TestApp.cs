@@ -28,7 +28,7 @@ public sealed class TestApp : IAsyncDisposable
     public string DbPath { get; }
     public Uri BaseAddress { get; }
 
-    private TestApp(WebApplication app, string directory, ParleyConfig config, ManualClock clock, Uri baseAddress)
+    private TestApp(WebApplication app, string directory, ParleyConfig config, ManualClock clock, Uri baseAddress, LogCapture logs)
     {
         _app = app;
         _directory = directory;
@@ -36,8 +36,15 @@ public sealed class TestApp : IAsyncDisposable
         Clock = clock;
         DbPath = config.General.DbPath;
         BaseAddress = baseAddress;
+        Logs = logs;
         Client = NewClient(cookies: false);
     }
+
+    /// <summary>What the app logged (from warnings up, or everything for an app started from a file).</summary>
+    public LogCapture Logs { get; }
+
+    /// <summary>The isso.cfg an app started by <see cref="StartFromFileAsync"/> watches; null otherwise.</summary>
+    public string? ConfigPath { get; private init; }
 
     public ICommentStore Store => _app.Services.GetRequiredService<ICommentStore>();
 
@@ -50,8 +57,7 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
         MailRetry? mailRetry = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "parley-api-" + Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(directory);
+        var directory = NewDirectory();
         var dbPath = Path.Combine(directory, "comments.db");
         prepare?.Invoke(dbPath);
         var config = new ParleyConfig
@@ -59,14 +65,45 @@ public sealed class TestApp : IAsyncDisposable
             General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
         };
         config = configure?.Invoke(config) ?? config;
+        return await StartAsync(directory, config, null, mailRetry);
+    }
+
+    /// <summary>
+    /// Starts an app from an isso.cfg, as <c>parley run</c> does: the file is written from <paramref name="text"/> (given
+    /// the app's database path), read, and then watched for changes. Everything the app logs is kept in <see cref="Logs"/>.
+    /// </summary>
+    public static async Task<TestApp> StartFromFileAsync(Func<string, string> text, MailRetry? mailRetry = null)
+    {
+        var directory = NewDirectory();
+        var path = Path.Combine(directory, "isso.cfg");
+        await File.WriteAllTextAsync(path, text(Path.Combine(directory, "comments.db")));
+        var result = ConfigFile.Load(path, Environment.GetEnvironmentVariable);
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        return await StartAsync(directory, result.Config, path, mailRetry);
+    }
+
+    private static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "parley-api-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry)
+    {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
+        var logs = new LogCapture();
         var app = ParleyHost.Build(config, new ParleyHostOptions
         {
-            Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning, MailRetry = mailRetry ?? new MailRetry(),
+            Listen = "http://127.0.0.1:0", Time = clock, MailRetry = mailRetry ?? new MailRetry(),
+            MinimumLogLevel = configPath is null ? LogLevel.Warning : LogLevel.Information, ConfigPath = configPath, LogSink = logs,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), logs)
+        {
+            ConfigPath = configPath,
+        };
     }
 
     /// <summary>A client with its own cookie jar, as a second browser would have. <see cref="Client"/> keeps no cookies: tests send them explicitly.</summary>

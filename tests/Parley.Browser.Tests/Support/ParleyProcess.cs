@@ -16,6 +16,7 @@ public sealed class ParleyProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
     private readonly StringBuilder _output = new();
+    private TaskCompletionSource _outputGrew = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ParleyProcess(Process process, string directory, Uri origin)
     {
@@ -32,6 +33,12 @@ public sealed class ParleyProcess : IAsyncDisposable
 
     /// <summary>The temporary <c>comments.db</c>; its folder is deleted on dispose.</summary>
     public string DatabasePath => Path.Combine(_directory, "comments.db");
+
+    /// <summary>The <c>isso.cfg</c> the server was started with (<c>-c</c>), which it watches.</summary>
+    public string ConfigPath => Path.Combine(_directory, "isso.cfg");
+
+    /// <summary>The server's process id, for signals.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>What the server wrote to standard output and error so far.</summary>
     public string Output
@@ -109,11 +116,72 @@ public sealed class ParleyProcess : IAsyncDisposable
         {
             return;
         }
+        TaskCompletionSource grew;
         lock (_output)
         {
             _output.AppendLine(line);
+            grew = _outputGrew;
+            _outputGrew = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        grew.SetResult();
+    }
+
+    /// <summary>The first line of the server's output containing <paramref name="text"/>, once it is written.</summary>
+    public async Task<string> WaitForLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task grew;
+            lock (_output)
+            {
+                var found = _output.ToString().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                if (found is not null)
+                {
+                    return found.TrimEnd('\r');
+                }
+                grew = _outputGrew.Task;
+            }
+            try
+            {
+                await grew.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Parley wrote no line with \"{text}\" within 30 s:\n{Output}");
+            }
         }
     }
+
+    /// <summary>Runs the command line, <c>dotnet parley.dll ARGS</c>, as the site owner would next to the server.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(RepoPaths.ParleyDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("ISSO_SETTINGS");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Sends the server a signal by name (<c>HUP</c>, <c>TERM</c>…), as <c>kill -HUP</c> or systemd's reload would.</summary>
+    public async Task SignalAsync(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, ProcessId.ToString(CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Whether the server process is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
 
     private async Task WaitUntilAnsweringAsync()
     {

@@ -129,6 +129,9 @@ internal sealed class ConfigEdit
             return 1;
         }
         Console.WriteLine($"{(_exists ? "Updated" : "Created")} {Path}: {string.Join(", ", _changed.Distinct())}.");
+        Console.WriteLine(_exists
+            ? ReloadNotice.For(ConfigReader.Read(IniFile.Parse(_original), Environment.GetEnvironmentVariable).Config, result.Config)
+            : $"No server runs with it yet; start one with `parley -c {Path} run`.");
         if (TemporaryPath.Contains(result.Config.General.DbPath))
         {
             Console.Error.WriteLine($"warning: {TemporaryPath.DatabaseWarning(result.Config.General.DbPath, Path)}");

@@ -42,7 +42,7 @@ internal static class SetAdminPasswordCommand
         Console.WriteLine("    " + password);
         Console.WriteLine();
         var endpoint = edit.File.Get("server", "public-endpoint") is { Length: > 0 } e ? e.TrimEnd('/') : "<comment server>";
-        Console.WriteLine($"Sign in at {endpoint}/admin/ once Parley is (re)started. Run this command again to replace it.");
+        Console.WriteLine($"Sign in at {endpoint}/admin/. Run this command again to replace it.");
         return 0;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Parley.Core.Config;
 
 namespace Parley.Cli.Config;
@@ -39,56 +38,15 @@ internal static class ShowCommand
         return result.IsValid ? 0 : 1;
     }
 
-    private static IEnumerable<(string Section, string Key, string Value)> Lines(ParleyConfig c)
-    {
-        var g = c.General;
-        yield return ("general", "dbpath", g.DbPath);
-        yield return ("general", "name", g.Name);
-        yield return ("general", "host", List(SetWebsitesCommand.Websites(g.Host)));
-        yield return ("general", "max-age", Seconds(g.MaxAge));
-        yield return ("general", "notify", List(g.Notify));
-        yield return ("general", "reply-notifications", Bool(g.ReplyNotifications));
-        yield return ("general", "reply-notifications-confirm", Bool(g.ReplyNotificationsConfirm));
-        yield return ("general", "log-file", g.LogFile);
-        yield return ("general", "gravatar", Bool(g.Gravatar));
-        yield return ("general", "gravatar-url", g.GravatarUrl);
-        yield return ("general", "latest-enabled", Bool(g.LatestEnabled));
-        yield return ("admin", "enabled", Bool(c.Admin.Enabled));
-        yield return ("admin", "password", AdminPasswordState(c.Admin.Password));
-        yield return ("moderation", "enabled", Bool(c.Moderation.Enabled));
-        yield return ("moderation", "approve-if-email-previously-approved", Bool(c.Moderation.ApproveIfEmailPreviouslyApproved));
-        yield return ("moderation", "purge-after", Seconds(c.Moderation.PurgeAfter));
-        yield return ("server", "listen", c.Server.Listen);
-        yield return ("server", "public-endpoint", c.Server.PublicEndpoint);
-        yield return ("server", "trusted-proxies", List(c.Server.TrustedProxies));
-        yield return ("server", "samesite", c.Server.SameSite);
-        yield return ("smtp", "host", c.Smtp.Host);
-        yield return ("smtp", "port", Number(c.Smtp.Port));
-        yield return ("smtp", "security", c.Smtp.Security);
-        yield return ("smtp", "username", c.Smtp.Username);
-        yield return ("smtp", "password", c.Smtp.Password.Length > 0 ? "(set)" : "(not set)");
-        yield return ("smtp", "from", c.Smtp.From);
-        yield return ("smtp", "to", c.Smtp.To);
-        yield return ("smtp", "timeout", Seconds(c.Smtp.Timeout));
-        yield return ("guard", "enabled", Bool(c.Guard.Enabled));
-        yield return ("guard", "ratelimit", Number(c.Guard.RateLimit));
-        yield return ("guard", "direct-reply", Number(c.Guard.DirectReply));
-        yield return ("guard", "reply-to-self", Bool(c.Guard.ReplyToSelf));
-        yield return ("guard", "require-author", Bool(c.Guard.RequireAuthor));
-        yield return ("guard", "require-email", Bool(c.Guard.RequireEmail));
-        yield return ("guard", "website-field", Bool(c.Guard.WebsiteField));
-        yield return ("markup", "renderer", c.Markup.Renderer);
-        yield return ("markup", "allowed-elements", List(c.Markup.AllowedElements));
-        yield return ("markup", "allowed-attributes", List(c.Markup.AllowedAttributes));
-        yield return ("markup.mistune", "plugins", List(c.Markup.Plugins));
-        yield return ("markup.mistune", "parameters", List(c.Markup.Parameters));
-        yield return ("markup.misaka", "options", List(c.Markup.MisakaOptions));
-        yield return ("markup.misaka", "flags", List(c.Markup.MisakaFlags));
-        yield return ("hash", "salt", c.Hash.Salt);
-        yield return ("hash", "algorithm", c.Hash.Algorithm);
-        yield return ("rss", "base", c.Rss.Base);
-        yield return ("rss", "limit", Number(c.Rss.Limit));
-    }
+    // Secrets are masked; host is listed as set-websites takes it.
+    private static IEnumerable<(string Section, string Key, string Value)> Lines(ParleyConfig c) =>
+        ConfigValues.Of(c).Select(v => (v.Section, v.Key, v.Name switch
+        {
+            "[general] host" => string.Join(", ", SetWebsitesCommand.Websites(c.General.Host)),
+            "[admin] password" => AdminPasswordState(v.Value),
+            "[smtp] password" or "[general] session-key" => v.Value.Length > 0 ? "(set)" : "(not set)",
+            _ => v.Value,
+        }));
 
     /// <summary>Never the password or its hash: only whether one that opens the panel is set.</summary>
     private static string AdminPasswordState(string password) => password switch
@@ -97,12 +55,4 @@ internal static class ShowCommand
         AdminConfig.SamplePassword => "(sample — run parley config set-admin-password)",
         _ => "(set)",
     };
-
-    private static string List(IEnumerable<string> items) => string.Join(", ", items);
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Seconds(int value) => Number(value) + "s";
 }

@@ -1,45 +1,63 @@
 using System.Globalization;
+using Parley.Core.Config;
 
 namespace Parley.Http.Edge;
 
 /// <summary>
 /// Matches a request's Origin (or Referer) against <c>[general] host</c> as Isso does (spec/api.md §1.4):
-/// compared as (hostname, port, https), answered with the matching host or else the first one.
+/// compared as (hostname, port, https), answered with the matching host or else the first one. The list is the
+/// one in effect now: a reload that changes <c>host</c> applies to the next request.
 /// </summary>
-internal sealed class Origins
+internal sealed class Origins(LiveConfig config)
 {
     public const string Invalid = "http://invalid.local";
 
-    private readonly (string Host, int Port, bool Https)[] _hosts;
-
-    public Origins(IEnumerable<string> hosts)
-    {
-        _hosts = [.. hosts.Select(Parse).OfType<(string, int, bool)>()];
-    }
-
-    public string Fallback => _hosts.Length == 0 ? Invalid : Format(_hosts[0]);
+    private Parsed _parsed = new([], []);
 
     /// <summary>The configured website this request comes from, or the first one.</summary>
     public string Match(HttpRequest request)
     {
-        if (_hosts.Length == 0)
+        var hosts = Hosts;
+        if (hosts.Length == 0)
         {
             return Invalid;
         }
         var source = request.Headers.Origin.FirstOrDefault() ?? request.Headers.Referer.FirstOrDefault();
         if (string.IsNullOrEmpty(source) || Parse(source) is not { } triple)
         {
-            return Fallback;
+            return Format(hosts[0]);
         }
-        foreach (var host in _hosts)
+        foreach (var host in hosts)
         {
             if (host == triple)
             {
                 return Format(host);
             }
         }
-        return Fallback;
+        return Format(hosts[0]);
     }
+
+    /// <summary>Whether a page at <paramref name="origin"/> (as a browser sends it) may use the API: a configured website, or the server's own pages.</summary>
+    public bool Allows(HttpContext context, string origin) =>
+        (Parse(origin) is { } triple && Hosts.Contains(triple)) || Canonical(origin) == Canonical(context.RequestHost());
+
+    // Parsed once per host list: the list object changes only with a reload.
+    private (string Host, int Port, bool Https)[] Hosts
+    {
+        get
+        {
+            var host = config.Current.General.Host;
+            var parsed = Volatile.Read(ref _parsed);
+            if (!ReferenceEquals(parsed.Source, host))
+            {
+                parsed = new Parsed(host, [.. host.Select(Parse).OfType<(string, int, bool)>()]);
+                Volatile.Write(ref _parsed, parsed);
+            }
+            return parsed.Hosts;
+        }
+    }
+
+    private sealed record Parsed(IReadOnlyList<string> Source, (string Host, int Port, bool Https)[] Hosts);
 
     internal static (string Host, int Port, bool Https)? Parse(string value)
     {
@@ -70,6 +88,9 @@ internal sealed class Origins
         }
         return (netloc, port, https);
     }
+
+    /// <summary>The origin as a browser writes it (<c>example.org/</c> → <c>http://example.org</c>); unparsable text as it is.</summary>
+    internal static string Canonical(string value) => Parse(value) is { } triple ? Format(triple) : value;
 
     private static string Format((string Host, int Port, bool Https) h) =>
         (h.Https ? "https://" : "http://") + h.Host + (h.Port == (h.Https ? 443 : 80) ? "" : ":" + h.Port.ToString(CultureInfo.InvariantCulture));

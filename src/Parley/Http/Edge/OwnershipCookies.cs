@@ -7,7 +7,7 @@ namespace Parley.Http.Edge;
 /// The two cookies per comment (spec/api.md §2.1): <c>&lt;id&gt;</c> for the server and an
 /// <c>X-Set-Cookie: isso-&lt;id&gt;</c> copy the embed script writes into the page's cookies.
 /// </summary>
-internal sealed class OwnershipCookies(ParleyConfig config, TimeProvider time)
+internal sealed class OwnershipCookies(LiveConfig live, TimeProvider time)
 {
     public void Issue(HttpContext context, string name, string token, long maxAge, bool withMaxAge = true) =>
         Write(context, name, token, time.GetUtcNow().AddSeconds(maxAge), withMaxAge ? maxAge : null);
@@ -19,10 +19,11 @@ internal sealed class OwnershipCookies(ParleyConfig config, TimeProvider time)
     public void Clear(HttpContext context, string name) => Write(context, name, "", DateTimeOffset.UnixEpoch, 0);
 
     public void Issue(HttpContext context, long id, string token) =>
-        Issue(context, id.ToString(CultureInfo.InvariantCulture), token, config.General.MaxAge);
+        Issue(context, id.ToString(CultureInfo.InvariantCulture), token, live.Current.General.MaxAge);
 
     private void Write(HttpContext context, string name, string value, DateTimeOffset expires, long? maxAge)
     {
+        var config = live.Current;
         var endpoint = config.Server.PublicEndpoint.Length > 0 ? config.Server.PublicEndpoint : context.RequestHost();
         var secure = endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         var sameSite = config.Server.SameSite.Length > 0 ? config.Server.SameSite : secure ? "None" : "Lax";

@@ -1,30 +1,34 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Parley.Core.Config;
 
 namespace Parley.Http.Isso;
 
 /// <summary>
-/// Finished answers of the busiest reads (thread fetch, counts), kept while the database's change version stays
-/// the same. Any committed write, from this process or another, moves the version on and retires them all at once.
+/// Finished answers of the busiest reads (thread fetch, counts), kept while the database's change version and the
+/// configuration in effect stay the same. Any committed write, from this process or another, moves the version on,
+/// and a reload brings a new configuration: either retires them all at once.
 /// </summary>
 /// <remarks>
-/// The version is read before the answer is built, so an entry is never labelled newer than its content; the
-/// worst a race can do is build an answer twice. Bounded by bytes: past the budget the generation starts empty.
+/// Both are read before the answer is built, so an entry is never labelled newer than its content; the worst a
+/// race can do is build an answer twice. Bounded by bytes: past the budget the generation starts empty.
 /// </remarks>
 internal sealed class ReadCache
 {
     private const long ByteBudget = 16 * 1024 * 1024;
     private const int LargestEntry = 1024 * 1024;
 
-    private Generation _current = new(long.MinValue);
+    private Generation _current = new(long.MinValue, new ParleyConfig());
 
-    public CachedAnswer? Find(long version, string key)
+    public CachedAnswer? Find(long version, ParleyConfig config, string key)
     {
         var generation = Volatile.Read(ref _current);
-        return generation.Version == version && generation.Entries.TryGetValue(key, out var answer) ? answer : null;
+        return generation.Version == version && ReferenceEquals(generation.Config, config) && generation.Entries.TryGetValue(key, out var answer)
+            ? answer
+            : null;
     }
 
-    public CachedAnswer Keep(long version, string key, byte[] body)
+    public CachedAnswer Keep(long version, ParleyConfig config, string key, byte[] body)
     {
         var answer = new CachedAnswer(body);
         if (body.Length > LargestEntry)
@@ -32,11 +36,11 @@ internal sealed class ReadCache
             return answer;
         }
         var generation = Volatile.Read(ref _current);
-        if (generation.Version != version || generation.Bytes + body.Length > ByteBudget)
+        if (generation.Version != version || !ReferenceEquals(generation.Config, config) || generation.Bytes + body.Length > ByteBudget)
         {
-            var fresh = new Generation(version);
+            var fresh = new Generation(version, config);
             generation = Interlocked.CompareExchange(ref _current, fresh, generation) == generation ? fresh : Volatile.Read(ref _current);
-            if (generation.Version != version)
+            if (generation.Version != version || !ReferenceEquals(generation.Config, config))
             {
                 return answer;
             }
@@ -48,9 +52,11 @@ internal sealed class ReadCache
         return answer;
     }
 
-    private sealed class Generation(long version)
+    private sealed class Generation(long version, ParleyConfig config)
     {
         public readonly long Version = version;
+        // Compared by reference: each reload makes a new record, and comparing the values would cost every read.
+        public readonly ParleyConfig Config = config;
         public readonly ConcurrentDictionary<string, CachedAnswer> Entries = new(StringComparer.Ordinal);
         public long Bytes;
     }

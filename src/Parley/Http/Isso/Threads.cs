@@ -13,12 +13,16 @@ internal static class Threads
     private static readonly string[] SortOptions = ["newest", "oldest", "upvotes"];
 
     /// <summary>GET / — a thread's visible comments with Isso's paging arithmetic (behaviour.md §4).</summary>
-    /// <remarks>The answer depends on the query string and the stored data only, so it is kept until the next write.</remarks>
-    public static async Task<IResult> Fetch(HttpRequest request, ICommentStore store, IssoJson json, ReadCache cache, CancellationToken ct)
+    /// <remarks>
+    /// The answer depends on the query string, the stored data and the settings it carries only, so it is kept until
+    /// the next write or reload. <paramref name="json"/> writes with <paramref name="config"/>: both are this request's.
+    /// </remarks>
+    public static async Task<IResult> Fetch(HttpRequest request, ParleyConfig config, ICommentStore store, IssoJson json, ReadCache cache,
+        CancellationToken ct)
     {
         var version = await store.ChangeVersionAsync(ct);
         var key = request.QueryString.Value ?? "";
-        var answer = cache.Find(version, key) ?? cache.Keep(version, key, await FetchAnswerAsync(request, store, json, ct));
+        var answer = cache.Find(version, config, key) ?? cache.Keep(version, config, key, await FetchAnswerAsync(request, store, json, ct));
         return new CachedJson(answer, revalidate: true);
     }
 
@@ -92,13 +96,13 @@ internal static class Threads
     }
 
     /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
-    public static async Task<IResult> Counts(HttpRequest request, ICommentStore store, ReadCache cache, CancellationToken ct)
+    public static async Task<IResult> Counts(HttpRequest request, ParleyConfig config, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
         var version = await store.ChangeVersionAsync(ct);
         var bytes = await RequestBody.ReadBytesAsync(request);
         // Latin-1 maps every byte to one char, so two different bodies never share a key.
         var key = "count:" + Encoding.Latin1.GetString(bytes);
-        var answer = cache.Find(version, key) ?? cache.Keep(version, key, await CountAnswerAsync(bytes, store, ct));
+        var answer = cache.Find(version, config, key) ?? cache.Keep(version, config, key, await CountAnswerAsync(bytes, store, ct));
         return new CachedJson(answer, revalidate: false);
     }
 
