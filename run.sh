@@ -9,7 +9,9 @@ cd "$(dirname "$0")"
 umask 077
 mkdir -p .parley
 config=.parley/isso.cfg
+seed=false
 if [ ! -f "$config" ]; then
+  [ -f .parley/comments.db ] || seed=true
   cat > "$config" <<CFG
 # Starter configuration written by run.sh; every key of Isso's isso.cfg works here.
 [general]
@@ -38,6 +40,11 @@ if [ ! -f "$stamp" ] || [ ! -f "$dll" ] || [ -n "$(find src client Directory.Bui
     -not -path 'src/Parley/wwwroot/js/*' -not -path 'src/Parley/wwwroot/css/*' -print -quit)" ]; then
   dotnet build src/Parley -c Release --nologo -v quiet
   touch "$stamp"
+fi
+if [ "$seed" = true ]; then
+  # A first run gets a short conversation by other readers on the demo page, to reply to and vote on
+  # (nobody can vote on their own comments).
+  dotnet "$dll" -c "$config" import --yes deploy/try-out-comments.json >/dev/null
 fi
 echo "Parley: http://localhost:8080/demo/ (config: $config)"
 exec dotnet "$dll" -c "$config" run
