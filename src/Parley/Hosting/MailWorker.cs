@@ -1,5 +1,6 @@
 using Parley.Core.Email;
 using Parley.Core.Storage;
+using Parley.Http.Edge;
 
 namespace Parley.Hosting;
 
@@ -9,9 +10,11 @@ namespace Parley.Hosting;
 /// mail queued while the server was down leaves as soon as it is back.
 /// </summary>
 internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSignal signal, MailRetry retry, TimeProvider time,
-    ILogger<MailWorker> log) : BackgroundService
+    DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
+    // Mails the SMTP server took whose removal from the outbox failed (a full disk): never sent twice.
+    private readonly HashSet<long> _sentNotRemoved = [];
     private bool _failing;
 
     private double Now => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
@@ -32,8 +35,15 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The database itself failed; nothing is lost, the mails stay queued.
-                log.LogError(e, "Reading the mail outbox failed");
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                if (DiskFull.Is(e))
+                {
+                    diskFull.Refused(e);
+                }
+                else
+                {
+                    log.LogError(e, "Reading the mail outbox failed");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(DiskFull.Is(e) ? DiskFull.RetryAfter : 5), time, stoppingToken);
             }
         }
     }
@@ -61,7 +71,11 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
         {
             try
             {
-                await smtp.SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                if (!_sentNotRemoved.Contains(mail.Id))
+                {
+                    await smtp.SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                    _sentNotRemoved.Add(mail.Id);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -74,6 +88,7 @@ internal sealed class MailWorker(ICommentStore store, SmtpClient smtp, OutboxSig
                 continue;
             }
             await store.MailSentAsync(mail.Id, ct);
+            _sentNotRemoved.Remove(mail.Id);
             if (_failing)
             {
                 _failing = false;

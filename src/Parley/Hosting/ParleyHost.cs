@@ -21,6 +21,8 @@ internal sealed record ParleyHostOptions
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
     /// <summary>Back-off of the mail outbox; tests shorten it.</summary>
     public MailRetry MailRetry { get; init; } = new();
+    /// <summary>A log destination besides the console; tests read what the server logged.</summary>
+    public ILoggerProvider? Log { get; init; }
 }
 
 /// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
@@ -34,6 +36,10 @@ internal static class ParleyHost
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        if (options.Log is { } log)
+        {
+            builder.Logging.AddProvider(log);
+        }
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Page-title lookups would log every outgoing request.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -52,6 +58,7 @@ internal static class ParleyHost
         services.AddSingleton<IssoJson>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<OwnershipCookies>();
+        services.AddSingleton<DiskFull>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();
         services.AddSingleton<AdminApiFilter>();
@@ -59,6 +66,7 @@ internal static class ParleyHost
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
+        services.AddHostedService<AdminPasswordRecord>();
         services.AddNotifications(config, options.MailRetry);
         services.AddSingleton<CommentService>();
         if (config.Moderation.Enabled)
@@ -76,6 +84,7 @@ internal static class ParleyHost
         app.UseMiddleware<ClientAddress>(config.Server.TrustedProxies);
         app.UseMiddleware<Cors>();
         app.UseMiddleware<ErrorMapping>();
+        app.UseMiddleware<InputCheck>();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "max-age=43200, public",

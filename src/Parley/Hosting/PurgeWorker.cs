@@ -1,10 +1,11 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Http.Edge;
 
 namespace Parley.Hosting;
 
 /// <summary>Deletes stale pending comments at start-up and then every <c>purge-after</c> (spec/behaviour.md §11).</summary>
-internal sealed class PurgeWorker(CommentService service, ParleyConfig config, TimeProvider time, ILogger<PurgeWorker> log) : BackgroundService
+internal sealed class PurgeWorker(CommentService service, ParleyConfig config, TimeProvider time, DiskFull diskFull, ILogger<PurgeWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +19,10 @@ internal sealed class PurgeWorker(CommentService service, ParleyConfig config, T
                 {
                     log.LogInformation("Purged {Count} pending comments", purged);
                 }
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DiskFull.Is(e))
+            {
+                diskFull.Refused(e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

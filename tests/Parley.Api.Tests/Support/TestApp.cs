@@ -24,16 +24,19 @@ public sealed class TestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
     public ManualClock Clock { get; }
+    /// <summary>Everything the app logged at warning level or above.</summary>
+    public CapturedLog Log { get; }
     public ParleyConfig Config { get; }
     public string DbPath { get; }
     public Uri BaseAddress { get; }
 
-    private TestApp(WebApplication app, string directory, ParleyConfig config, ManualClock clock, Uri baseAddress)
+    private TestApp(WebApplication app, string directory, ParleyConfig config, ManualClock clock, CapturedLog log, Uri baseAddress)
     {
         _app = app;
         _directory = directory;
         Config = config;
         Clock = clock;
+        Log = log;
         DbPath = config.General.DbPath;
         BaseAddress = baseAddress;
         Client = NewClient(cookies: false);
@@ -60,13 +63,14 @@ public sealed class TestApp : IAsyncDisposable
         };
         config = configure?.Invoke(config) ?? config;
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
+        var log = new CapturedLog();
         var app = ParleyHost.Build(config, new ParleyHostOptions
         {
-            Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning, MailRetry = mailRetry ?? new MailRetry(),
+            Listen = "http://127.0.0.1:0", Time = clock, MinimumLogLevel = LogLevel.Warning, MailRetry = mailRetry ?? new MailRetry(), Log = log,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp(app, directory, config, clock, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new TestApp(app, directory, config, clock, log, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     /// <summary>A client with its own cookie jar, as a second browser would have. <see cref="Client"/> keeps no cookies: tests send them explicitly.</summary>
