@@ -59,8 +59,7 @@ public sealed class AdminLoginTests
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(app.BaseAddress.ToString().TrimEnd('/') + "/admin/", response.Headers.Location?.OriginalString);
         var cookie = Assert.Single(Wire.SetCookies(response));
-        Assert.Matches("^admin-session=[^;]+; Expires=Sun, 22 Nov 2026 10:00:00 GMT; Path=/; SameSite=Lax$", cookie);
-        Assert.Equal("isso-" + cookie, Assert.Single(Wire.XSetCookies(response)));
+        Assert.Matches("^admin-session=[^;]+; Expires=Sun, 22 Nov 2026 10:00:00 GMT; Max-Age=86400; Path=/; HttpOnly; SameSite=Strict$", cookie);
         var session = Wire.CookiePair(response, "admin-session");
         using (var admin = await app.SendAsync(HttpMethod.Get, "/admin/", cookie: session))
         {
@@ -79,6 +78,21 @@ public sealed class AdminLoginTests
         request.Content = new FormUrlEncodedContent([new("user", "x")]);
         using var response = await app.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data")]
+    [InlineData("multipart/form-data; boundary=x")]
+    public async Task AMalformedFormBodyIs400NotA500(string contentType)
+    {
+        await using var app = await EnabledAsync();
+        var request = Wire.Request(HttpMethod.Post, "/login/");
+        request.Content = new StringContent("password=123", System.Text.Encoding.ASCII);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("Accept", "application/json");
+        using var response = await app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("400 Bad Request: the form body is malformed", await AdminWire.MessageAsync(response));
     }
 
     private static class AdminConfigDefaults

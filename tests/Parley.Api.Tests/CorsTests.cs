@@ -21,7 +21,7 @@ public sealed class CorsTests
     [InlineData("GET", "/?uri=%2Fx", 200)]
     [InlineData("GET", "/nowhere", 404)]
     [InlineData("GET", "/new", 405)]
-    [InlineData("GET", "/admin", 308)]
+    [InlineData("GET", "/demo", 308)]
     [InlineData("GET", "/?sort=x&uri=a", 400)]
     [InlineData("POST", "/new?uri=%2Fx", 400)]
     [InlineData("POST", "/preview", 400)]

@@ -43,6 +43,8 @@ public sealed class MalformedRequestTests
             Guard = cfg.Guard with { Enabled = false },
             Rss = cfg.Rss with { Base = "https://blog.example.tld/" },
             General = cfg.General with { LatestEnabled = true },
+            // On, so that the sign-in form is read and checked, not answered with the "disabled" page.
+            Admin = cfg.Admin with { Enabled = true, Password = "a fuzzing password" },
         });
         var seeded = await SeedAsync(app);
         // Every genuine ownership cookie is now past its edit window: replaying one is an expired cookie.

@@ -305,7 +305,8 @@ public sealed class NewCommentTests
         using var response = await app.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var json = await Wire.JsonOf(response);
-        Assert.Equal("403 Forbidden: 192.168.1.0: ratelimit exceeded (1, 2)", json.GetProperty("message").GetString());
+        Assert.Equal("403 Forbidden: ratelimit exceeded: at most 2 comments a minute from one network; please try again in a minute",
+            json.GetProperty("message").GetString());
         app.Clock.Advance(TimeSpan.FromSeconds(60));
         using var later = await app.PostNewAsync("/r", """{"text": "abc"}""", "192.168.1.30");
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);

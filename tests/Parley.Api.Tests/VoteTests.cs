@@ -23,9 +23,9 @@ public sealed class VoteTests
         var again = await VoteAsync(app, "/id/1/like", "203.0.113.99");
         Assert.Equal(1, again.GetProperty("likes").GetInt32());
         Assert.Equal(1, again.GetProperty("dislikes").GetInt32());
-        Assert.Equal("Upvote denied because a vote has already been registered for this remote address: 203.0.113.0", again.GetProperty("message").GetString());
+        Assert.Equal("Upvote denied because a vote has already been registered for this remote address", again.GetProperty("message").GetString());
         var switched = await VoteAsync(app, "/id/1/dislike", "203.0.113.5");
-        Assert.Equal("Downvote denied because a vote has already been registered for this remote address: 203.0.113.0", switched.GetProperty("message").GetString());
+        Assert.Equal("Downvote denied because a vote has already been registered for this remote address", switched.GetProperty("message").GetString());
         var stored = (await app.Store.GetCommentAsync(1))!;
         Assert.Equal((1, 1), (stored.Likes, stored.Dislikes));
     }
@@ -37,7 +37,7 @@ public sealed class VoteTests
         await app.CommentAsync("/v", ip: "198.51.100.1");
         var refused = await VoteAsync(app, "/id/1/like", "198.51.100.200");
         Assert.Equal(
-            """{"likes":0,"dislikes":0,"message":"Upvote denied because a vote has already been registered for this remote address: 198.51.100.0"}""",
+            """{"likes":0,"dislikes":0,"message":"Upvote denied because a vote has already been registered for this remote address"}""",
             refused.GetRawText());
     }
 

@@ -37,7 +37,10 @@ public sealed class XssOverApiTests
             var created = await CreateAsync(app, $"/xss/text/{i}", new Dictionary<string, string?> { ["text"] = Vectors[i] });
             if (created is null)
             {
-                findings.Add($"#{i} {Vectors[i]}: refused");
+                if (!Vectors[i].Contains('\0', StringComparison.Ordinal))
+                {
+                    findings.Add($"#{i} {Vectors[i]}: refused");
+                }
                 continue;
             }
             findings.AddRange(await InertEverywhereAsync(app, i, created));
@@ -56,7 +59,10 @@ public sealed class XssOverApiTests
                 new Dictionary<string, string?> { ["text"] = "A comment with a hostile author", ["author"] = Vectors[i] });
             if (created is null)
             {
-                findings.Add($"#{i} {Vectors[i]}: refused");
+                if (!Vectors[i].Contains('\0', StringComparison.Ordinal))
+                {
+                    findings.Add($"#{i} {Vectors[i]}: refused");
+                }
                 continue;
             }
             findings.AddRange(await InertEverywhereAsync(app, i, created));
@@ -96,6 +102,12 @@ public sealed class XssOverApiTests
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode == HttpStatusCode.BadRequest && refusalAllowed)
         {
+            return null;
+        }
+        if (response.StatusCode == HttpStatusCode.BadRequest && fields.Values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+        {
+            // A NUL is refused by name before anything is stored: inert too.
+            Assert.Contains("contains an invalid character (U+0000)", body, StringComparison.Ordinal);
             return null;
         }
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{uri}: {(int)response.StatusCode} {body}");

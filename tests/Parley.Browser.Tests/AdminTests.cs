@@ -161,4 +161,36 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.All(all, pair => Assert.True(pair.Value == 401, $"{pair.Key} answered {pair.Value}"));
         Assert.Empty(await PublishedAsync(site, "/post-1/"));
     }
+
+    [Fact]
+    public async Task ACookieCapturedBeforeSigningOutNoLongerOpensThePanel()
+    {
+        await using var site = await StartAsync();
+        await site.Api.PostAsync("/post-1/", "Something pending");
+        await SignInAsync(site);
+        await Expect(Rows(site.Page)).ToHaveCountAsync(1);
+        var captured = (await site.Page.Context.CookiesAsync()).Single(c => c.Name == "admin-session");
+        Assert.True(captured.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, captured.SameSite);
+        Assert.Equal("", await site.Page.EvaluateAsync<string>("document.cookie"));
+        // A second browser given the captured cookie is signed in...
+        var other = await site.OpenSessionAsync();
+        await other.Page.Context.AddCookiesAsync([new Cookie
+        {
+            Name = captured.Name, Value = captured.Value, Domain = captured.Domain, Path = captured.Path,
+            HttpOnly = true, SameSite = SameSiteAttribute.Strict,
+        }]);
+        var admin = new Uri(site.Parley.Origin, "/admin/").ToString();
+        await other.Page.GotoAsync(admin);
+        await Expect(Rows(other.Page)).ToHaveCountAsync(1);
+
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(site.Page.GetByLabel("Password")).ToBeVisibleAsync();
+
+        // ...until the first signs out: the session has ended on the server, whoever holds the cookie.
+        await other.Page.GotoAsync(admin);
+        await Expect(other.Page.GetByLabel("Password")).ToBeVisibleAsync();
+        await Expect(Rows(other.Page)).ToHaveCountAsync(0);
+        Assert.Equal(captured.Value, (await other.Page.Context.CookiesAsync()).Single(c => c.Name == "admin-session").Value);
+    }
 }

@@ -131,7 +131,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             }
             if (VotersFilter.Contains(comment.Voters, remoteAddr))
             {
-                return new(comment.Likes, comment.Dislikes, $"{kind} denied because a vote has already been registered for this remote address: {remoteAddr}");
+                return new(comment.Likes, comment.Dislikes, $"{kind} denied because a vote has already been registered for this remote address");
             }
             await store.RecordVoteAsync(id, upvote, VotersFilter.With(comment.Voters, remoteAddr), ct);
             return new(comment.Likes + (upvote ? 1 : 0), comment.Dislikes + (upvote ? 0 : 1), null);

@@ -13,6 +13,6 @@ public sealed record ServerConfig
     public bool Profile { get; init; }
     /// <summary><c>trusted-proxies</c>: addresses or CIDR ranges of proxies whose forwarding headers are honoured, one per line.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
-    /// <summary><c>samesite</c>: SameSite of every cookie; empty picks None over https, Lax otherwise.</summary>
+    /// <summary><c>samesite</c>: SameSite of the comment cookies (the admin session is always Strict); empty picks None over https, Lax otherwise.</summary>
     public string SameSite { get; init; } = "";
 }

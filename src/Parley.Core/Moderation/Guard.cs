@@ -5,7 +5,10 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Moderation;
 
-/// <summary>Isso's spam guard (spec/behaviour.md §10); runs only for new comments and only when enabled.</summary>
+/// <summary>
+/// Isso's spam guard (spec/behaviour.md §10); runs only for new comments and only when enabled. Its refusals are shown
+/// to readers and never contain an address.
+/// </summary>
 public sealed class Guard(GuardConfig config, int maxAge, ICommentStore store)
 {
     /// <summary>Throws a 403 <see cref="RuleViolationException"/> with Isso's reason when a rule refuses the comment.</summary>
@@ -18,7 +21,10 @@ public sealed class Guard(GuardConfig config, int maxAge, ICommentStore store)
         var recent = await store.RecentIdsByAddressAsync(remoteAddr, now - 60, ct);
         if (recent.Count >= config.RateLimit)
         {
-            Deny($"{remoteAddr}: ratelimit exceeded ({string.Join(", ", recent.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+            // Isso names the address and the recent comments' ids; readers see this text, and behind a proxy the address is
+            // the proxy's own, so neither is said.
+            Deny(string.Create(CultureInfo.InvariantCulture,
+                $"ratelimit exceeded: at most {config.RateLimit} comment{(config.RateLimit == 1 ? "" : "s")} a minute from one network; please try again in a minute"));
         }
         if (input.Parent is null)
         {

@@ -33,6 +33,17 @@ public static class AdminPassword
             $"{Prefix}{Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
     }
 
+    /// <summary>
+    /// What the database records about the password in use, so that every process sharing it can tell when the
+    /// password changed: the SHA-256 of a hashed value (hex), null for a plain-text one, which is never written
+    /// to the database in any form.
+    /// </summary>
+    public static string? Fingerprint(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return IsHash(stored) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stored))) : null;
+    }
+
     /// <summary>Whether the stored value is in the hash format (rather than a plain-text password).</summary>
     public static bool IsHash(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
 

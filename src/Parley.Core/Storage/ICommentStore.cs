@@ -111,6 +111,29 @@ public interface ICommentStore : IDisposable
     Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
 
     /// <summary>
+    /// Opens an admin session <paramref name="id"/> (a digest of the cookie's secret, never the secret) until
+    /// <paramref name="expires"/>, dropping sessions expired at <paramref name="now"/>. False, and nothing opened, when
+    /// the admin password recorded by <see cref="RecordAdminPasswordAsync"/> is not <paramref name="passwordFingerprint"/>:
+    /// another process (<c>config set-admin-password</c>) changed the password this server still holds.
+    /// </summary>
+    Task<bool> OpenAdminSessionAsync(string id, string? passwordFingerprint, double expires, double now, CancellationToken ct = default);
+
+    /// <summary>Whether <paramref name="passwordFingerprint"/> is the admin password the database last recorded.</summary>
+    Task<bool> IsAdminPasswordCurrentAsync(string? passwordFingerprint, CancellationToken ct = default);
+
+    /// <summary>Whether admin session <paramref name="id"/> is open at <paramref name="now"/>: opened, not ended, not expired.</summary>
+    Task<bool> IsAdminSessionOpenAsync(string id, double now, CancellationToken ct = default);
+
+    /// <summary>Ends admin session <paramref name="id"/> (sign-out); nothing happens for an unknown one.</summary>
+    Task EndAdminSessionAsync(string id, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the fingerprint of the admin password in use (see <c>AdminPassword.Fingerprint</c>; null for none).
+    /// When it differs from the one recorded before, every admin session ends and true is returned.
+    /// </summary>
+    Task<bool> RecordAdminPasswordAsync(string? fingerprint, CancellationToken ct = default);
+
+    /// <summary>
     /// Stores an import in ONE transaction: all of it or, on any failure, nothing. A thread whose uri exists is
     /// reused (its title kept), otherwise created. Comments are inserted in the given order with every field as
     /// given (no escaping, no rules); each <see cref="ImportedComment.ParentKey"/> becomes the new id of the comment

@@ -57,6 +57,8 @@ internal static partial class IssoSchema
           due FLOAT, last_error VARCHAR);
         CREATE INDEX IF NOT EXISTS parley_outbox_due ON parley_outbox (due);
         CREATE TABLE IF NOT EXISTS parley_confirmed_addresses (email VARCHAR PRIMARY KEY, confirmed FLOAT NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_admin_sessions (id VARCHAR PRIMARY KEY, expires FLOAT NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_admin_password (fingerprint VARCHAR NOT NULL);
         """;
 
     /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Parley.Core.Storage;
@@ -12,6 +13,8 @@ public sealed partial class SqliteCommentStore : ICommentStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _writePragmas;
+    private long _pageLimit;
     private bool _disposed;
 
     // SQLite's primary result codes for a path that cannot be the database.
@@ -19,13 +22,29 @@ public sealed partial class SqliteCommentStore : ICommentStore
     private const int CannotOpen = 14;
     private const int NotADatabase = 26;
 
-    private SqliteCommentStore(string connectionString, string sessionKey)
+    private SqliteCommentStore(string connectionString, string sessionKey, long sqlitePageLimit)
     {
         _connectionString = connectionString;
         SessionKey = sessionKey;
+        // Per connection, not stored in the file, and only writes care. With WAL, NORMAL never corrupts the
+        // database: a power cut may lose the last commits, never a committed checkpoint. The page limit is set on
+        // every write because pooled connections keep whatever an earlier write set.
+        _writePragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {sqlitePageLimit}");
     }
 
     public string SessionKey { get; }
+
+    /// <summary>
+    /// The most pages the database file may grow to (SQLite's <c>max_page_count</c>), or null for SQLite's own
+    /// limit. A write that needs more fails with SQLITE_FULL, exactly as on a full disk: a quota for a small disk,
+    /// and how the tests make the disk full.
+    /// </summary>
+    public long? PageLimit
+    {
+        get => Interlocked.Read(ref _pageLimit) is var limit and > 0 ? limit : null;
+        set => Interlocked.Exchange(ref _pageLimit, value is > 0 ? value.Value : 0);
+    }
 
     /// <summary>
     /// Opens (creating if missing) the database at <paramref name="path"/>, migrating it to Isso's schema
@@ -67,7 +86,7 @@ public sealed partial class SqliteCommentStore : ICommentStore
             // WAL is a property of the file: set once, every later connection uses it.
             connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
             var sessionKey = IssoSchema.Initialise(connection, legacySessionKey);
-            return new SqliteCommentStore(connectionString, sessionKey);
+            return new SqliteCommentStore(connectionString, sessionKey, connection.ExecuteScalar<long>("PRAGMA max_page_count"));
         }
         catch (SqliteException e) when (e.SqliteErrorCode is NotADatabase or CannotOpen or ReadOnly)
         {
@@ -120,9 +139,10 @@ public sealed partial class SqliteCommentStore : ICommentStore
         try
         {
             await using var connection = await OpenAsync(ct);
-            // Per connection, not stored in the file, and only writes care. With WAL, NORMAL never corrupts the
-            // database: a power cut may lose the last commits, never a committed checkpoint.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous = NORMAL", cancellationToken: ct));
+            var pragmas = PageLimit is { } limit
+                ? string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {limit}")
+                : _writePragmas;
+            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: ct));
             return await write(connection);
         }
         finally

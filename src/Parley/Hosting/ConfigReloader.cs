@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Parley.Core.Config;
+using Parley.Core.Security;
+using Parley.Core.Storage;
 
 namespace Parley.Hosting;
 
@@ -9,7 +11,7 @@ namespace Parley.Hosting;
 /// <see cref="LiveConfig"/> (<see cref="ReloadRules"/>). A file that would not start the server changes nothing:
 /// its problems are logged and the running settings stay. Changed keys are logged by name, never by value.
 /// </summary>
-internal sealed class ConfigReloader(LiveConfig live, ParleyHostOptions options, ILogger<ConfigReloader> log) : BackgroundService
+internal sealed class ConfigReloader(LiveConfig live, ICommentStore store, ParleyHostOptions options, ILogger<ConfigReloader> log) : BackgroundService
 {
     private const string FileChanged = "file changed";
     private const string Hangup = "SIGHUP";
@@ -46,7 +48,7 @@ internal sealed class ConfigReloader(LiveConfig live, ParleyHostOptions options,
                 {
                     reason = more == Hangup ? Hangup : reason;
                 }
-                Reload(path, reason);
+                await ReloadAsync(path, reason, stoppingToken);
             }
         }
         finally
@@ -58,7 +60,7 @@ internal sealed class ConfigReloader(LiveConfig live, ParleyHostOptions options,
         }
     }
 
-    private void Reload(string path, string reason)
+    private async Task ReloadAsync(string path, string reason, CancellationToken ct)
     {
         var result = ConfigFile.Load(path, Environment.GetEnvironmentVariable);
         var problems = result.IsValid ? ServingRequirements.Check(result.Config, path) : result.Errors;
@@ -81,6 +83,12 @@ internal sealed class ConfigReloader(LiveConfig live, ParleyHostOptions options,
         {
             live.Replace(ReloadRules.Applied(running, result.Config));
             log.LogInformation("Reloaded {Path} ({Reason}); now in effect: {Keys}", path, reason, string.Join(", ", changes.Live));
+            if (running.Admin.Password != result.Config.Admin.Password
+                && await store.RecordAdminPasswordAsync(AdminPassword.Fingerprint(result.Config.Admin.Password), ct))
+            {
+                // A password edited by hand ends the sessions opened under the old one, as set-admin-password does.
+                log.LogInformation("The admin password changed: every admin session was signed out");
+            }
         }
         if (changes.NeedRestart.Count > 0)
         {

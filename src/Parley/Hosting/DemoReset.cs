@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Http.Edge;
 
 namespace Parley.Hosting;
 
@@ -7,7 +8,7 @@ namespace Parley.Hosting;
 /// <c>[demo] enabled</c>: seeds the demo thread at start and wipes the database back to it every
 /// <c>reset-every</c>, so a public demo cannot be vandalised for long.
 /// </summary>
-internal sealed class DemoReset(CommentService service, LiveConfig config, TimeProvider time, ILogger<DemoReset> log) : BackgroundService
+internal sealed class DemoReset(CommentService service, LiveConfig config, TimeProvider time, DiskFull diskFull, ILogger<DemoReset> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +19,10 @@ internal sealed class DemoReset(CommentService service, LiveConfig config, TimeP
             {
                 var seeded = await service.ResetToDemoAsync(stoppingToken);
                 log.LogInformation("Demo reset: {Count} comments in {Uri}; next reset in {Interval}", seeded, DemoThread.Uri, interval);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DiskFull.Is(e))
+            {
+                diskFull.Refused(e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,6 +1,7 @@
 using Parley.Core.Config;
 using Parley.Core.Email;
 using Parley.Core.Storage;
+using Parley.Http.Edge;
 
 namespace Parley.Hosting;
 
@@ -11,9 +12,11 @@ namespace Parley.Hosting;
 /// in effect; new ones are tried once, as at start-up, as soon as a reload brings them.
 /// </summary>
 internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxSignal signal, MailRetry retry, TimeProvider time,
-    ILogger<MailWorker> log) : BackgroundService
+    DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
+    // Mails the SMTP server took whose removal from the outbox failed (a full disk): never sent twice.
+    private readonly HashSet<long> _sentNotRemoved = [];
     private bool _failing;
     private SmtpConfig? _probed;
     private (SmtpConfig Settings, SmtpClient Client)? _smtp;
@@ -50,8 +53,15 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The database itself failed; nothing is lost, the mails stay queued.
-                log.LogError(e, "Reading the mail outbox failed");
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                if (DiskFull.Is(e))
+                {
+                    diskFull.Refused(e);
+                }
+                else
+                {
+                    log.LogError(e, "Reading the mail outbox failed");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(DiskFull.Is(e) ? DiskFull.RetryAfter : 5), time, stoppingToken);
             }
         }
     }
@@ -96,7 +106,11 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         {
             try
             {
-                await Smtp().SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                if (!_sentNotRemoved.Contains(mail.Id))
+                {
+                    await Smtp().SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                    _sentNotRemoved.Add(mail.Id);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -109,6 +123,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                 continue;
             }
             await store.MailSentAsync(mail.Id, ct);
+            _sentNotRemoved.Remove(mail.Id);
             if (_failing)
             {
                 _failing = false;

@@ -66,6 +66,7 @@ internal static class ParleyHost
         services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<OwnershipCookies>();
+        services.AddSingleton<DiskFull>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();
         services.AddScoped<AdminApiFilter>();
@@ -73,6 +74,7 @@ internal static class ParleyHost
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
+        services.AddHostedService<AdminPasswordRecord>();
         services.AddNotifications(options.MailRetry);
         services.AddSingleton<CommentService>();
         services.AddHostedService<PurgeWorker>();
@@ -88,6 +90,7 @@ internal static class ParleyHost
         app.UseMiddleware<Cors>();
         app.UseMiddleware<RefusedOrigins>(options.ConfigPath ?? "isso.cfg");
         app.UseMiddleware<ErrorMapping>();
+        app.UseMiddleware<InputCheck>();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "max-age=43200, public",

@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Http.Edge;
 
 namespace Parley.Hosting;
 
@@ -7,7 +8,7 @@ namespace Parley.Hosting;
 /// Deletes stale pending comments at start-up and then every <c>purge-after</c> (spec/behaviour.md §11), while
 /// moderation is on; both settings are read again each round, so a reload changes them.
 /// </summary>
-internal sealed class PurgeWorker(CommentService service, LiveConfig config, TimeProvider time, ILogger<PurgeWorker> log) : BackgroundService
+internal sealed class PurgeWorker(CommentService service, LiveConfig config, TimeProvider time, DiskFull diskFull, ILogger<PurgeWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,6 +22,10 @@ internal sealed class PurgeWorker(CommentService service, LiveConfig config, Tim
                 {
                     log.LogInformation("Purged {Count} pending comments", purged);
                 }
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DiskFull.Is(e))
+            {
+                diskFull.Refused(e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

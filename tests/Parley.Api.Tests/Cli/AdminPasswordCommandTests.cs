@@ -51,6 +51,46 @@ public sealed partial class AdminPasswordCommandTests
         Assert.Contains("[admin] password = (sample — run parley config set-admin-password)", show.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithoutADatabaseYetNoneIsCreated()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"parley-none-{Guid.NewGuid():N}", "comments.db");
+        using var config = TempConfig.Of($"[general]\ndbpath = {db}\nhost = https://example.org\n");
+
+        await PasswordAsync(config);
+
+        Assert.False(File.Exists(db));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(db)));
+    }
+
+    [Fact]
+    public async Task ADatabaseThatCannotBeOpenedGetsOneWarningAndThePasswordIsStillReplaced()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"parley-garbage-{Guid.NewGuid():N}.db");
+        var garbage = new byte[8192];
+        new Random(7).NextBytes(garbage);
+        await File.WriteAllBytesAsync(db, garbage);
+        try
+        {
+            using var config = TempConfig.Of($"[general]\ndbpath = {db}\nhost = https://example.org\n");
+
+            var result = await config.RunAsync("config", "set-admin-password");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            // (The other warning line is about the database lying in a temporary folder.)
+            var warning = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("sign out", StringComparison.Ordinal));
+            Assert.StartsWith($"warning: cannot sign out the admin sessions in {db} (", warning, StringComparison.Ordinal);
+            Assert.EndsWith("); they end when Parley next starts.", warning, StringComparison.Ordinal);
+            Assert.Matches(PrintedPassword(), result.Output);
+            Assert.DoesNotContain("signed out", result.Output, StringComparison.Ordinal);
+            Assert.Equal(garbage, await File.ReadAllBytesAsync(db));
+        }
+        finally
+        {
+            File.Delete(db);
+        }
+    }
+
     private static async Task<string> PasswordAsync(TempConfig config)
     {
         var result = await config.RunAsync("config", "set-admin-password");

@@ -2,10 +2,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Parley.Api.Tests.Support;
 
+/// <summary>One entry the app logged: who, how severe, the formatted line, and the exception attached, if any.</summary>
+public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
+
 /// <summary>Every line an app logs, kept for assertions; <see cref="WaitForAsync"/> waits for one to appear.</summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly List<string> _lines = [];
+    private readonly List<LogEntry> _entries = [];
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The lines so far, as <c>Level: message</c>.</summary>
@@ -16,6 +20,18 @@ public sealed class LogCapture : ILoggerProvider
             lock (_lines)
             {
                 return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>The entries so far, with their category and exception.</summary>
+    public IReadOnlyList<LogEntry> Entries
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _entries];
             }
         }
     }
@@ -46,31 +62,32 @@ public sealed class LogCapture : ILoggerProvider
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private void Add(string line)
+    private void Add(LogEntry entry)
     {
         TaskCompletionSource woken;
         lock (_lines)
         {
-            _lines.Add(line);
+            _lines.Add($"{entry.Level}: {entry.Message}");
+            _entries.Add(entry);
             woken = _next;
             _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         woken.SetResult();
     }
 
-    private sealed class Logger(LogCapture capture) : ILogger
+    private sealed class Logger(LogCapture capture, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture.Add($"{logLevel}: {formatter(state, exception)}");
+            capture.Add(new LogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }

@@ -77,4 +77,16 @@ public sealed class AdminPasswordTests
         Assert.Matches("^[A-Za-z0-9_-]+$", first);
         Assert.NotEqual(first, AdminPassword.Generate());
     }
+
+    [Fact]
+    public void AFingerprintIdentifiesAHashWithoutRevealingItAndPlainTextHasNone()
+    {
+        var first = AdminPassword.Hash("a long passphrase");
+        var second = AdminPassword.Hash("a long passphrase");
+
+        Assert.Matches("^[0-9a-f]{64}$", AdminPassword.Fingerprint(first));
+        Assert.Equal(AdminPassword.Fingerprint(first), AdminPassword.Fingerprint(first));
+        Assert.NotEqual(AdminPassword.Fingerprint(first), AdminPassword.Fingerprint(second));
+        Assert.Null(AdminPassword.Fingerprint("a long passphrase"));
+    }
 }

@@ -9,6 +9,8 @@ namespace Parley.Http.Admin;
 /// <summary>The admin JSON API's session and listing endpoints (README "Admin JSON API").</summary>
 internal static class AdminApi
 {
+    private const string PasswordChanged = "the admin password has just been changed; try again in a few seconds, or restart Parley if this stays";
+
     /// <summary>POST /admin/api/login — <c>{"password"}</c>, the same check and throttle as POST /login/.</summary>
     public static async Task<IResult> SignIn(HttpContext context, ParleyConfig config, AdminSession session, LoginThrottle throttle)
     {
@@ -17,6 +19,10 @@ internal static class AdminApi
         {
             AdminPages.SetRetryAfter(context, wait);
             return AdminJson.Message(429, "too many failed sign-ins");
+        }
+        if (!await session.PasswordIsCurrentAsync(context.RequestAborted))
+        {
+            return AdminJson.Message(409, PasswordChanged);
         }
         var body = await RequestBody.ReadJsonAsync(context.Request);
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("password", out var password)
@@ -30,14 +36,13 @@ internal static class AdminApi
             return AdminJson.Message(403, "wrong password");
         }
         throttle.Succeeded(address);
-        session.SignIn(context);
-        return Results.NoContent();
+        return await session.SignInAsync(context, context.RequestAborted) ? Results.NoContent() : AdminJson.Message(409, PasswordChanged);
     }
 
-    /// <summary>POST /admin/api/logout — expires the session cookie.</summary>
-    public static IResult SignOut(HttpContext context, AdminSession session)
+    /// <summary>POST /admin/api/logout — ends the session in the database and expires its cookie.</summary>
+    public static async Task<IResult> SignOut(HttpContext context, AdminSession session)
     {
-        session.SignOut(context);
+        await session.SignOutAsync(context, context.RequestAborted);
         return Results.NoContent();
     }
 

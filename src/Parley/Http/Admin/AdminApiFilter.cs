@@ -9,7 +9,7 @@ namespace Parley.Http.Admin;
 /// session (401), the server's own Origin and the session's CSRF token on every unsafe method (403). Refusals
 /// and rule violations all answer <c>{"message": …}</c>, and nothing here may be cached.
 /// </summary>
-internal sealed class AdminApiFilter(ParleyConfig config, AdminSession session) : IEndpointFilter
+internal sealed class AdminApiFilter(ParleyConfig config, AdminSession session, DiskFull diskFull) : IEndpointFilter
 {
     /// <summary>Endpoint metadata for sign-in: no session or token to check yet.</summary>
     public sealed class SignInEndpoint;
@@ -23,7 +23,7 @@ internal sealed class AdminApiFilter(ParleyConfig config, AdminSession session) 
             return AdminJson.Message(404, "administration disabled");
         }
         var signingIn = context.GetEndpoint()?.Metadata.GetMetadata<SignInEndpoint>() is not null;
-        if (!signingIn && !session.IsSignedIn(context))
+        if (!signingIn && !await session.IsSignedInAsync(context, context.RequestAborted))
         {
             return AdminJson.Message(401, "sign in first");
         }
@@ -46,6 +46,11 @@ internal sealed class AdminApiFilter(ParleyConfig config, AdminSession session) 
         catch (IssoError e)
         {
             return AdminJson.Message(e.Status, e.Message);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            diskFull.Refused(e);
+            return AdminJson.Message(503, DiskFull.Message);
         }
         catch (RuleViolationException e)
         {

@@ -11,6 +11,7 @@ namespace Parley.Http.Admin;
 internal static class AdminPages
 {
     public const string WrongPassword = "Wrong password.";
+    public const string PasswordChanged = "The admin password has just been changed. Try again in a few seconds; if this stays, restart Parley.";
 
     public static async Task<IResult> Login(HttpContext context, ParleyConfig config, AdminSession session, LoginThrottle throttle)
     {
@@ -23,11 +24,24 @@ internal static class AdminPages
         {
             return TooManyAttempts(context, wait);
         }
+        if (!await session.PasswordIsCurrentAsync(context.RequestAborted))
+        {
+            return PasswordChangedElsewhere(context);
+        }
         if (!context.Request.HasFormContentType)
         {
             throw new IssoError(400, "password missing");
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that is not one: the reader throws IOException ("unexpected end of stream").
+            throw new IssoError(400, "the form body is malformed");
+        }
         if (!form.TryGetValue("password", out var password))
         {
             throw new IssoError(400, "password missing");
@@ -39,20 +53,25 @@ internal static class AdminPages
             return AdminHtml.SignIn(host, WrongPassword);
         }
         throttle.Succeeded(context.ClientAddress());
-        session.SignIn(context);
+        if (!await session.SignInAsync(context, context.RequestAborted))
+        {
+            return PasswordChangedElsewhere(context);
+        }
         var here = $"{host}{context.Request.Path}";
         return Results.Redirect(here.EndsWith("/login/", StringComparison.Ordinal) ? here[..^"/login/".Length] + "/admin/" : here);
     }
 
     /// <summary>GET /admin/: the sign-in form without a valid session, the panel with one.</summary>
-    public static IResult Admin(HttpContext context, ParleyConfig config, AdminSession session)
+    public static async Task<IResult> Admin(HttpContext context, ParleyConfig config, AdminSession session)
     {
         var host = context.RequestHost();
         if (!config.Admin.Enabled)
         {
             return AdminHtml.Disabled(host);
         }
-        return session.IsSignedIn(context) ? AdminHtml.Panel(host, context.SiteOrigin(), session.CsrfToken(context)) : AdminHtml.SignIn(host);
+        return await session.IsSignedInAsync(context, context.RequestAborted)
+            ? AdminHtml.Panel(host, context.SiteOrigin(), session.CsrfToken(context))
+            : AdminHtml.SignIn(host);
     }
 
     /// <summary>Sets <c>Retry-After</c> (whole seconds, rounded up) and answers the form with the wait in minutes.</summary>
@@ -63,6 +82,11 @@ internal static class AdminPages
         return AdminHtml.SignIn(context.RequestHost(),
             $"Too many failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}.", StatusCodes.Status429TooManyRequests);
     }
+
+    // The password this server holds is no longer the one in the database: neither the old nor the new one may sign in
+    // until the reload of the changed file brings the new one.
+    private static IResult PasswordChangedElsewhere(HttpContext context) =>
+        AdminHtml.SignIn(context.RequestHost(), PasswordChanged, StatusCodes.Status409Conflict);
 
     public static void SetRetryAfter(HttpContext context, TimeSpan wait) =>
         context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

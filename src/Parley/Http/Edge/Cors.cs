@@ -1,8 +1,8 @@
 namespace Parley.Http.Edge;
 
 /// <summary>
-/// Isso's CORS headers on every response, and 200 for every preflight (spec/api.md §1.4), except under /admin/api/: the matching
-/// configured website is echoed, never <c>*</c>, always with credentials.
+/// Isso's CORS headers on every response, and 200 for every preflight (spec/api.md §1.4): the matching configured
+/// website is echoed, never <c>*</c>, always with credentials. Not on the admin's pages and API (/admin, /login).
 /// </summary>
 internal sealed class Cors(RequestDelegate next, Origins origins)
 {
@@ -10,9 +10,10 @@ internal sealed class Cors(RequestDelegate next, Origins origins)
     {
         var origin = origins.Match(context.Request);
         context.Items[typeof(Origins)] = origin;
-        // The admin API must never be readable by the embedding websites with the admin's cookie: no CORS
-        // headers there, and preflights fall through to routing (405).
-        if (context.Request.Path.StartsWithSegments("/admin/api"))
+        // Nothing of the admin's (the panel page carries the CSRF token, the API the comments' e-mails) may be
+        // readable by the embedding websites with the admin's cookie: no CORS headers there, and preflights fall
+        // through to routing (405). Isso's embed client never calls these paths.
+        if (IsAdmin(context.Request.Path))
         {
             return next(context);
         }
@@ -31,4 +32,7 @@ internal sealed class Cors(RequestDelegate next, Origins origins)
         }
         return next(context);
     }
+
+    /// <summary>The admin's paths: the panel (/admin, /admin/, /admin/api/…) and the sign-in form's target (/login/).</summary>
+    public static bool IsAdmin(PathString path) => path.StartsWithSegments("/admin") || path.StartsWithSegments("/login");
 }

@@ -5,9 +5,10 @@ namespace Parley.Http.Edge;
 
 /// <summary>
 /// The one place errors become responses: rule violations and Isso errors get their 4xx shape, bare
-/// 404/405/413 from routing or Kestrel get Isso's page, and anything else is a logged 500 without details.
+/// 404/405/413 from routing or Kestrel get Isso's page, a full disk is a 503 (see <see cref="DiskFull"/>), and anything
+/// else is a logged 500 without details.
 /// </summary>
-internal sealed class ErrorMapping(RequestDelegate next, ILogger<ErrorMapping> log)
+internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, ILogger<ErrorMapping> log)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -38,6 +39,13 @@ internal sealed class ErrorMapping(RequestDelegate next, ILogger<ErrorMapping> l
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             await ErrorPage.WriteAsync(context, e.StatusCode, ErrorPage.DefaultDescription(e.StatusCode), false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && DiskFull.Is(e))
+        {
+            // Not cleared: the CORS headers stay, so the embedding page can read the message.
+            diskFull.Refused(e);
+            context.Response.Headers.RetryAfter = DiskFull.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ErrorPage.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DiskFull.Message, false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

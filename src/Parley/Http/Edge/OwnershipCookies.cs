@@ -9,23 +9,27 @@ namespace Parley.Http.Edge;
 /// </summary>
 internal sealed class OwnershipCookies(LiveConfig live, TimeProvider time)
 {
-    public void Issue(HttpContext context, string name, string token, long maxAge, bool withMaxAge = true) =>
-        Write(context, name, token, time.GetUtcNow().AddSeconds(maxAge), withMaxAge ? maxAge : null);
+    private void Issue(HttpContext context, string name, string token, long maxAge) =>
+        Write(context, name, token, time.GetUtcNow().AddSeconds(maxAge), maxAge);
 
     public void Clear(HttpContext context, long id) =>
         Write(context, id.ToString(CultureInfo.InvariantCulture), "", DateTimeOffset.UnixEpoch, 0);
 
-    /// <summary>Expires the cookie <paramref name="name"/> (and its <c>isso-</c> copy).</summary>
-    public void Clear(HttpContext context, string name) => Write(context, name, "", DateTimeOffset.UnixEpoch, 0);
-
     public void Issue(HttpContext context, long id, string token) =>
         Issue(context, id.ToString(CultureInfo.InvariantCulture), token, live.Current.General.MaxAge);
 
-    private void Write(HttpContext context, string name, string value, DateTimeOffset expires, long? maxAge)
+    /// <summary>Whether the comment server is reached over https: the public endpoint's scheme, or else the request's.</summary>
+    public bool IsSecure(HttpContext context)
     {
         var config = live.Current;
         var endpoint = config.Server.PublicEndpoint.Length > 0 ? config.Server.PublicEndpoint : context.RequestHost();
-        var secure = endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        return endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void Write(HttpContext context, string name, string value, DateTimeOffset expires, long? maxAge)
+    {
+        var secure = IsSecure(context);
+        var config = live.Current;
         var sameSite = config.Server.SameSite.Length > 0 ? config.Server.SameSite : secure ? "None" : "Lax";
         var attributes = "; Expires=" + expires.ToString("r", CultureInfo.InvariantCulture)
             + (maxAge is { } age ? "; Max-Age=" + age.ToString(CultureInfo.InvariantCulture) : "")

@@ -51,24 +51,33 @@ internal static class RequestBody
         }
     }
 
-    private static void RequireReadableStrings(JsonElement element)
+    // Every string must decode, and none may hold a NUL (see InvalidCharacters); the refusal names where it is,
+    // as "text" or "ids[2]". Other control characters are kept, as Isso keeps them: the feed drops them.
+    private static void RequireReadableStrings(JsonElement element, string path = "")
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                _ = element.GetString();
+                if (InvalidCharacters.FirstIn(element.GetString(), controlsAllowed: true) is { } found)
+                {
+                    throw new IssoError(400, InvalidCharacters.Message("field", path, found));
+                }
                 break;
             case JsonValueKind.Array:
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    RequireReadableStrings(item);
+                    RequireReadableStrings(item, $"{path}[{index++}]");
                 }
                 break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    _ = property.Name;
-                    RequireReadableStrings(property.Value);
+                    if (InvalidCharacters.FirstIn(property.Name, controlsAllowed: true) is { } inName)
+                    {
+                        throw new IssoError(400, InvalidCharacters.Message("field", null, inName));
+                    }
+                    RequireReadableStrings(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}");
                 }
                 break;
             default:

@@ -52,7 +52,7 @@ internal static class Moderation
     public static async Task<IResult> Unsubscribe(long id, string email, string key, ICommentStore store,
         CommentService service, CommentTokens tokens, CancellationToken ct)
     {
-        var address = Uri.UnescapeDataString(email);
+        var address = LinkAddress(email);
         if (tokens.CheckUnsubscribeKey(key, address) is var status and not TokenStatus.Valid)
         {
             throw IssoError.ForLink(status);
@@ -71,7 +71,7 @@ internal static class Moderation
     public static async Task<IResult> Subscribe(long id, string email, string key, HttpContext context, CommentService service,
         CommentTokens tokens, CancellationToken ct)
     {
-        var address = Uri.UnescapeDataString(email);
+        var address = LinkAddress(email);
         if (tokens.CheckSubscribeKey(key, address, id) is var status and not TokenStatus.Valid)
         {
             throw status == TokenStatus.Expired
@@ -114,5 +114,14 @@ internal static class Moderation
             + "  xhr.send(null);\n"
             + "}\n</script>\n</head>\n</html>\n";
         return Results.Content(html, "text/html");
+    }
+
+    // The address in the link is escaped once more than the path; decoded, it must still be text.
+    private static string LinkAddress(string email)
+    {
+        var address = Uri.UnescapeDataString(email);
+        return InvalidCharacters.FirstIn(address) is { } found
+            ? throw new IssoError(StatusCodes.Status400BadRequest, InvalidCharacters.Message("link part", "email", found))
+            : address;
     }
 }
