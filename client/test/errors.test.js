@@ -18,3 +18,9 @@ test('answers the server gave keep their own messages', () => {
   assert.equal(describeError(t, new ApiError(503, '503')), 'The comment server failed (error 503). Your text is kept; please try again.');
   assert.equal(describeError(t, new ApiError(403, 'ratelimit exceeded')), 'The comment server refused this: ratelimit exceeded');
 });
+
+test('a 503 with the server\'s reason shows that reason', () => {
+  const full = 'The comment server cannot save anything at the moment: its disk is full. Please try again later.';
+  assert.equal(describeError(t, new ApiError(503, full)), `The comment server refused this: ${full}`);
+  assert.equal(describeError(t, new ApiError(500, 'boom')), 'The comment server failed (error 500). Your text is kept; please try again.');
+});
