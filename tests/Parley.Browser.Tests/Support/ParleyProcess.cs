@@ -33,6 +33,9 @@ public sealed class ParleyProcess : IAsyncDisposable
     /// <summary>The temporary <c>comments.db</c>; its folder is deleted on dispose.</summary>
     public string DatabasePath => Path.Combine(_directory, "comments.db");
 
+    /// <summary>The server's <c>isso.cfg</c>.</summary>
+    public string ConfigPath => Path.Combine(_directory, "isso.cfg");
+
     /// <summary>What the server wrote to standard output and error so far.</summary>
     public string Output
     {
@@ -141,6 +144,29 @@ public sealed class ParleyProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"Parley did not answer GET /info within {StartTimeout.TotalSeconds}s:\n{Output}");
+    }
+
+    /// <summary>Runs <c>parley -c isso.cfg &lt;args&gt;</c> on this server's configuration, as its owner would beside it.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _directory,
+        };
+        foreach (var arg in (string[])[RepoPaths.ParleyDll, "-c", ConfigPath, .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("ISSO_SETTINGS");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Kills the server, as a crash or an outage would; the database stays for inspection.</summary>
