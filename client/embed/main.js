@@ -109,9 +109,17 @@ async function setUp() {
       const parent = comment.parent == null ? null : document.getElementById(`isso-${comment.parent}`);
       const el = renderComment(ctx, comment);
       el.posted = true;
-      (parent ? parent.followUp : root).append(el);
-      ctx.total = (ctx.total ?? 0) + 1;
-      heading.textContent = t('num-comments', ctx.total);
+      // A thread read after the comment was stored may already show it, drawn before its edit cookie existed:
+      // this copy takes its place and the count stays.
+      const shown = document.getElementById(`isso-${comment.id}`);
+      if (shown) {
+        el.followUp.append(...shown.followUp.childNodes);
+        shown.replaceWith(el);
+      } else {
+        (parent ? parent.followUp : root).append(el);
+        ctx.total = (ctx.total ?? 0) + 1;
+        heading.textContent = t('num-comments', ctx.total);
+      }
       ctx.announce(comment.mode === 2 ? t('comment-queued') : t('status-posted'));
       if (focus) el.focus();
       watchOwnership();

@@ -168,4 +168,44 @@ public sealed class PostingTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(dom.CommentWithText("Written before the thread arrived").Element).ToBeVisibleAsync();
         await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 2));
     }
+
+    [Fact]
+    public async Task ACommentTheThreadAlreadyShowsWhenItsPostIsAnsweredIsShownOnce()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        await site.Api.PostAsync("/post-1/", "Already there", from: 1);
+        // The thread is read only after the comment is stored, and the answer to the post arrives after the thread:
+        // two connections, the second one faster.
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var threadShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await site.Page.RouteAsync(url => new Uri(url) is { AbsolutePath: "/", Query: var q } && q.Contains("uri=", StringComparison.Ordinal),
+            async route =>
+            {
+                await stored.Task;
+                await route.ContinueAsync();
+            });
+        await site.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/new",
+            async route =>
+            {
+                var answer = await route.FetchAsync();
+                stored.SetResult();
+                await threadShown.Task;
+                await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
+            });
+        await site.OpenPostAsync("/post-1/", waitForThread: false);
+        var dom = new ThreadDom(site.Page);
+        await dom.MainBox.Text.FillAsync("Stored before the thread was read");
+        await dom.MainBox.Submit.ClickAsync();
+        await Expect(dom.AllComments).ToHaveCountAsync(2);
+        await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 2));
+
+        threadShown.SetResult();
+
+        // The post box empties in the same step that shows the posted comment.
+        await Expect(dom.MainBox.Text).ToHaveValueAsync("");
+        await Expect(dom.AllComments).ToHaveCountAsync(2);
+        await Expect(dom.Heading).ToHaveTextAsync(En.Plural("num-comments", 2));
+        var own = dom.CommentWithText("Stored before the thread was read");
+        await Expect(own.Edit).ToBeVisibleAsync();
+    }
 }

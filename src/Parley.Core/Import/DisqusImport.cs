@@ -6,7 +6,8 @@ namespace Parley.Core.Import;
 
 /// <summary>
 /// Disqus's XML export (spec/import.md §1): threads by the path of their link, posts by <c>dsq:id</c>.
-/// Spam becomes pending, deleted posts become placeholders kept only when something replies to them.
+/// Spam becomes pending, deleted posts become placeholders kept only when something replies to them, and the
+/// HTML of messages becomes Markdown (<see cref="HtmlToMarkdown"/>).
 /// </summary>
 public sealed class DisqusImport : IImportFormat
 {
@@ -91,8 +92,9 @@ public sealed class DisqusImport : IImportFormat
             Created = created,
             Mode = deleted ? CommentMode.Deleted : Flag(post, "isSpam", where) ? CommentMode.Pending : CommentMode.Published,
             RemoteAddr = AddressAnonymizer.Anonymize(ImportXml.Text(post, Dsq + "ipAddress")),
-            // A deleted post is kept the way the API keeps a placeholder: no text, no author.
-            Text = deleted ? "" : ImportXml.Text(post, Dsq + "message") ?? "",
+            // A deleted post is kept the way the API keeps a placeholder: no text, no author. Messages are HTML;
+            // stored as Markdown they render as they looked on Disqus (Isso stores the HTML, shown as text).
+            Text = deleted ? "" : HtmlToMarkdown.Convert(ImportXml.Text(post, Dsq + "message") ?? ""),
             Author = deleted || author is null ? null : Escaping.Html(ImportXml.Text(author, Dsq + "name")),
             Email = Escaping.Html(author is null ? "" : ImportXml.Text(author, Dsq + "email") ?? ""),
         };

@@ -21,6 +21,13 @@ public interface ICommentStore : IDisposable
     /// </summary>
     ValueTask<long> ChangeVersionAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Runs <paramref name="reads"/> so that every read it makes through this store sees the database at one
+    /// moment: what any connection or process commits meanwhile is not seen, so counts and lists read together
+    /// agree. The reads run one at a time and make no writes.
+    /// </summary>
+    Task<T> ReadSnapshotAsync<T>(Func<Task<T>> reads, CancellationToken ct = default);
+
     /// <summary>The thread whose uri equals <paramref name="uri"/> exactly, or null.</summary>
     Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default);
 

@@ -6,8 +6,9 @@ using Parley.Core.Storage;
 namespace Parley.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="ICommentStore"/> on an Isso database file. Reads open a pooled connection each; writes are
-/// serialised in-process (as Isso does with its lock) so concurrent requests never meet SQLITE_BUSY.
+/// <see cref="ICommentStore"/> on an Isso database file. Reads open a pooled connection each (or share the one of
+/// <see cref="ReadSnapshotAsync"/>); writes are serialised in-process (as Isso does with its lock) so concurrent
+/// requests never meet SQLITE_BUSY.
 /// </summary>
 public sealed partial class SqliteCommentStore : ICommentStore
 {
@@ -153,6 +154,10 @@ public sealed partial class SqliteCommentStore : ICommentStore
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {
+        if (_snapshot.Value is { } snapshot)
+        {
+            return await read(snapshot);
+        }
         await using var connection = await OpenAsync(ct);
         return await read(connection);
     }

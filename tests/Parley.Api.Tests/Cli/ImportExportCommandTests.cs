@@ -22,8 +22,8 @@ public sealed partial class ImportExportCommandTests : IDisposable
         using var store = _work.OpenStore();
         Assert.Equal(new Dictionary<int, int> { [1] = 183, [2] = 21, [4] = 6 }, await store.CountByModeAsync());
         var all = (await store.ExportAsync()).SelectMany(t => t.Comments).ToList();
-        var top = all.Single(c => c.Text == "<p>Top of a deep conversation</p>");
-        var third = all.Single(c => c.Text == "<p>Third level</p>");
+        var top = all.Single(c => c.Text == "Top of a deep conversation");
+        var third = all.Single(c => c.Text == "Third level");
         Assert.Equal(top.Id, third.Parent);
         Assert.Equal(new DateTimeOffset(2015, 1, 4, 2, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), top.Created);
         Assert.Equal(("Anna Müller", "user1001@example.com", (long?)null), (top.Author, top.Email, top.Notification));

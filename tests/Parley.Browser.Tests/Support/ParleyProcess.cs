@@ -214,6 +214,9 @@ public sealed class ParleyProcess : IAsyncDisposable
         throw new TimeoutException($"Parley did not answer GET /info within {StartTimeout.TotalSeconds}s:\n{Output}");
     }
 
+    /// <summary>Runs <c>parley -c isso.cfg &lt;args&gt;</c> on this server's configuration, as its owner would beside it.</summary>
+    public Task<(int ExitCode, string Output)> RunOnConfigAsync(params string[] args) => RunCommandAsync(["-c", ConfigPath, .. args]);
+
     /// <summary>Kills the server, as a crash or an outage would; the database stays for inspection.</summary>
     public async Task StopAsync()
     {

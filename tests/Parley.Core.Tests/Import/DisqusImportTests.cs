@@ -65,7 +65,21 @@ public sealed class DisqusImportTests
         Assert.Equal("Bob &lt;b&gt;bold&lt;/b&gt; &amp; Co", Post("1010").Author);
         Assert.Equal("渡辺 健", Post("1003").Author);
         Assert.Equal("user1002@example.com", Post("1002").Email);
-        Assert.Equal("<p>Comment 1 on thread 101: Grüße, 你好 🙂</p>", Post("10101").Text);
+        Assert.Equal("Comment 1 on thread 101: Grüße, 你好 🙂", Post("10101").Text);
+    }
+
+    [Fact]
+    public void HtmlMessagesAreStoredAsMarkdown()
+    {
+        var data = Fixture.Read(new DisqusImport(), "disqus-html.xml");
+
+        Assert.Equal(
+            "First paragraph with **bold** and *italic* words.\n\nSecond paragraph, line one  \nline two, and [the docs](https://example.org/docs?a=1&b=2).",
+            Fixture.Comment(data, "101").Text);
+        Assert.Equal(
+            "> First paragraph with bold\n\nTry `x < y && *z*` here:\n\n```\nfor (i = 0; i < 3; i++) {\n    print(i);\n}\n```\n\nTom & Jerry <3 €5 — *really*.",
+            Fixture.Comment(data, "102").Text);
+        Assert.Equal("Hostile: click me \\<p>not a tag\\</p> \\*not emphasis\\* and a span", Fixture.Comment(data, "103").Text);
     }
 
     [Fact]

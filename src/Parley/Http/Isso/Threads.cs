@@ -16,13 +16,16 @@ internal static class Threads
     /// <remarks>
     /// The answer depends on the query string, the stored data and the settings it carries only, so it is kept until
     /// the next write or reload. <paramref name="json"/> writes with <paramref name="config"/>: both are this request's.
+    /// Its counts and its comments are read at one moment: a comment posted between them would otherwise be listed
+    /// but not counted, and the client's heading would say "One Comment" above two.
     /// </remarks>
     public static async Task<IResult> Fetch(HttpRequest request, ParleyConfig config, ICommentStore store, IssoJson json, ReadCache cache,
         CancellationToken ct)
     {
         var version = await store.ChangeVersionAsync(ct);
         var key = request.QueryString.Value ?? "";
-        var answer = cache.Find(version, config, key) ?? cache.Keep(version, config, key, await FetchAnswerAsync(request, store, json, ct));
+        var answer = cache.Find(version, config, key)
+            ?? cache.Keep(version, config, key, await store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct));
         return new CachedJson(answer, revalidate: true);
     }
 
