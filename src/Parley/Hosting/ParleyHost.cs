@@ -61,6 +61,7 @@ internal static class ParleyHost
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
         services.AddNotifications(config, options.MailRetry);
         services.AddSingleton<CommentService>();
+        ApiDescription.Register(services);
         if (config.Moderation.Enabled)
         {
             services.AddHostedService<PurgeWorker>();

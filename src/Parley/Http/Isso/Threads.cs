@@ -13,13 +13,13 @@ internal static class Threads
     private static readonly string[] SortOptions = ["newest", "oldest", "upvotes"];
 
     /// <summary>GET / — a thread's visible comments with Isso's paging arithmetic (behaviour.md §4).</summary>
-    /// <remarks>The answer depends on the query string and the stored data only, so it is kept until the next write.
-    /// Its counts and its comments are read at one moment: a comment posted between them would otherwise be
-    /// listed but not counted, and the client's heading would say "One Comment" above two.</remarks>
+    /// <remarks>The answer depends on the query string and the stored data only, so it is kept until the next write.</remarks>
     public static async Task<IResult> Fetch(HttpRequest request, ICommentStore store, IssoJson json, ReadCache cache, CancellationToken ct)
     {
         var version = await store.ChangeVersionAsync(ct);
         var key = request.QueryString.Value ?? "";
+        // Counts and comments are read at one moment: a comment posted between them would be listed but not
+        // counted, and the client would write "One Comment" above two.
         var answer = cache.Find(version, key)
             ?? cache.Keep(version, key, await store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct));
         return new CachedJson(answer, revalidate: true);
