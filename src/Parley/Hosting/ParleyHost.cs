@@ -77,6 +77,7 @@ internal static class ParleyHost
         services.AddHostedService<AdminPasswordRecord>();
         services.AddNotifications(options.MailRetry);
         services.AddSingleton<CommentService>();
+        ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();
         if (config.Demo.Enabled)
         {

@@ -19,7 +19,9 @@ internal static class Routes
         app.MapMethods("/latest", Read, Threads.Latest);
         app.MapPost("/preview", Comments.Preview);
         app.MapMethods("/config", Read, ClientConfig.Config);
-        app.Map("/info", ClientConfig.Info);
+        // Any method, as in Isso; the OpenAPI generator skips such routes, so the summary is given here.
+        app.Map("/info", ClientConfig.Info)
+            .WithSummary("Any method: the Isso version Parley speaks, its host, the site origin and whether moderation is on.");
         app.MapMethods("/origin-check", Read, ClientConfig.OriginCheck);
 
         // Comment owner: the ownership cookie is checked in each handler (signature, window, text hash).
@@ -39,6 +41,9 @@ internal static class Routes
         app.MapMethods("/admin/", Read, AdminPages.Admin);
         app.MapMethods("/demo/", Read, DemoPage.Show);
         MapAdminApi(app);
+
+        // The OpenAPI document of all of the above (built when asked for).
+        ApiDescription.Map(app);
         // Route templates ignore a trailing slash, so "/admin" would match "/admin/" (and a redirect route
         // for "/admin" would catch "/admin/" too); Isso answers the slashless form with a 308 for any method.
         app.Use((context, next) =>

@@ -13,6 +13,7 @@ internal static class AdminPages
     public const string WrongPassword = "Wrong password.";
     public const string PasswordChanged = "The admin password has just been changed. Try again in a few seconds; if this stays, restart Parley.";
 
+    /// <summary>POST /login/ — the form field <c>password</c>; a session cookie and a redirect to the panel, or the form again.</summary>
     public static async Task<IResult> Login(HttpContext context, ParleyConfig config, AdminSession session, LoginThrottle throttle)
     {
         var host = context.RequestHost();
@@ -61,7 +62,7 @@ internal static class AdminPages
         return Results.Redirect(here.EndsWith("/login/", StringComparison.Ordinal) ? here[..^"/login/".Length] + "/admin/" : here);
     }
 
-    /// <summary>GET /admin/: the sign-in form without a valid session, the panel with one.</summary>
+    /// <summary>GET /admin/ — the sign-in form without a valid session, the panel with one.</summary>
     public static async Task<IResult> Admin(HttpContext context, ParleyConfig config, AdminSession session)
     {
         var host = context.RequestHost();

@@ -10,6 +10,7 @@ internal static class ClientConfig
     /// <summary>The version Parley reports: Isso clients compare it.</summary>
     public const string IssoVersion = "0.14.0";
 
+    /// <summary>GET /config — the settings the client takes from the server: guard rules, reply notifications, avatars, feed.</summary>
     public static IResult Config(IssoJson json) => JsonResponse.Ok(w =>
     {
         w.WriteStartObject();

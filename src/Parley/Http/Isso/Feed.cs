@@ -12,6 +12,7 @@ namespace Parley.Http.Isso;
 /// <summary>GET /feed?uri= — the Atom feed of one thread (spec/api.md §4.11, behaviour.md §12).</summary>
 internal static class Feed
 {
+    /// <summary>GET /feed?uri= — the Atom feed of one thread; 404 unless <c>[rss] base</c> is set.</summary>
     public static async Task<IResult> Thread(HttpContext context, ParleyConfig config, ICommentStore store,
         CommentRenderer renderer, CancellationToken ct)
     {

@@ -6,9 +6,11 @@ namespace Parley.Http.Isso;
 /// <summary>POST /id/&lt;id&gt;/like and /dislike (spec/api.md §4.6): always 200, refusals carry a message.</summary>
 internal static class Votes
 {
+    /// <summary>POST /id/&lt;id&gt;/like — one vote up per reader address; always 200, a refusal carries a message.</summary>
     public static Task<IResult> Like(long id, HttpContext context, CommentService service, CancellationToken ct) =>
         VoteAsync(id, upvote: true, context, service, ct);
 
+    /// <summary>POST /id/&lt;id&gt;/dislike — one vote down per reader address; always 200, a refusal carries a message.</summary>
     public static Task<IResult> Dislike(long id, HttpContext context, CommentService service, CancellationToken ct) =>
         VoteAsync(id, upvote: false, context, service, ct);
 
