@@ -46,7 +46,19 @@ public sealed class OutboxTests
                 using var source = new SqliteConnection($"Data Source={first.DbPath}");
                 using var copy = new SqliteConnection($"Data Source={saved}");
                 source.Open();
-                source.BackupDatabase(copy);
+                // The mail worker retrying the delivery may hold the write lock for a moment: wait it out.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        source.BackupDatabase(copy);
+                        break;
+                    }
+                    catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100)
+                    {
+                        await Task.Delay(50);
+                    }
+                }
             }
             await smtp.StartAsync();
             await using var second = await MailSetup.StartAppAsync(smtp, prepare: path => File.Copy(saved, path));
