@@ -39,10 +39,10 @@ internal static class OutputFile
         }
     }
 
-    /// <summary>Creates (or truncates) <paramref name="path"/> readable and writable by its owner only.</summary>
-    public static FileStream CreatePrivate(string path)
+    /// <summary>Creates (or truncates, or with <see cref="FileMode.CreateNew"/> only creates) <paramref name="path"/> readable and writable by its owner only.</summary>
+    public static FileStream CreatePrivate(string path, FileMode mode = FileMode.Create)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnly;

@@ -4,7 +4,7 @@ using Parley.Api.Tests.Lifecycle;
 
 namespace Parley.Api.Tests.Deployment;
 
-/// <summary>A real server process, its config file and the few requests these tests make to it.</summary>
+/// <summary>A real server process (Lifecycle, Deployment): its config file and the few requests the tests make to it.</summary>
 internal static class ServerProcessWire
 {
     public static string WriteConfig(string path, string dbPath, int port, string extra = "")
@@ -35,6 +35,9 @@ internal static class ServerProcessWire
         }
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var thread = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return [.. thread.GetProperty("replies").EnumerateArray().Select(c => c.GetProperty("text").GetString()!)];
+        // Each top-level comment, then its replies.
+        return [.. thread.GetProperty("replies").EnumerateArray()
+            .SelectMany(c => new[] { c }.Concat(c.GetProperty("replies").EnumerateArray()))
+            .Select(c => c.GetProperty("text").GetString()!)];
     }
 }

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parley.Api.Tests.Support;
 using Parley.Tests.Shared;
+using static Parley.Api.Tests.Deployment.ServerProcessWire;
 
 namespace Parley.Api.Tests.Lifecycle;
 
@@ -23,7 +22,7 @@ public sealed class LifecycleTests
         try
         {
             // Install: publish the built server into its own folder, as a package would lay it out.
-            await InstallAsync(app);
+            await Publish.ServerAsync(app);
             Assert.True(File.Exists(Path.Combine(app, "parley.dll")));
 
             // Start on a fresh database, post, stop.
@@ -34,7 +33,7 @@ public sealed class LifecycleTests
                 using var client = Client(first);
                 for (var i = 0; i < 3; i++)
                 {
-                    Assert.Equal(HttpStatusCode.Created, (await PostAsync(client, "/fresh", $"Fresh comment {i}")).Status);
+                    await PostAsync(client, "/fresh", $"Fresh comment {i}");
                 }
                 await first.StopAsync();
             }
@@ -50,7 +49,7 @@ public sealed class LifecycleTests
             {
                 pids.Add(second.ProcessId);
                 using var client = Client(second);
-                var old = await ThreadTextsAsync(client, "/old-post");
+                var old = await TextsAsync(client, "/old-post");
                 Assert.Equal(["Written by Isso", "A reply from Isso"], old);
                 Assert.Equal(5, UserVersion(upgraded));
 
@@ -60,8 +59,8 @@ public sealed class LifecycleTests
                 {
                     for (var i = 0; !stop.IsCancellationRequested; i++)
                     {
-                        var (status, text) = await PostAsync(client, "/busy", $"Busy comment {i:D4}");
-                        Assert.Equal(HttpStatusCode.Created, status);
+                        var text = $"Busy comment {i:D4}";
+                        await PostAsync(client, "/busy", text);
                         acknowledged.Add(text);
                     }
                 });
@@ -92,10 +91,10 @@ public sealed class LifecycleTests
             {
                 pids.Add(third.ProcessId);
                 using var client = Client(third);
-                var busy = await ThreadTextsAsync(client, "/busy");
+                var busy = await TextsAsync(client, "/busy");
                 Assert.Superset(backupStarted.ToHashSet(), busy.ToHashSet());
                 Assert.Subset(acknowledged.ToHashSet(), busy.ToHashSet());
-                Assert.Equal(["Written by Isso", "A reply from Isso"], await ThreadTextsAsync(client, "/old-post"));
+                Assert.Equal(["Written by Isso", "A reply from Isso"], await TextsAsync(client, "/old-post"));
                 await third.StopAsync();
             }
         }
@@ -108,51 +107,6 @@ public sealed class LifecycleTests
         // Teardown leaves nothing behind: no process, no file.
         Assert.False(Directory.Exists(root));
         Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} is still running"));
-    }
-
-    private static async Task InstallAsync(string target)
-    {
-        // The test project's build already compiled src/Parley in this configuration; publishing only lays it out.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var outcome = await RunAsync("dotnet", "publish", Path.Combine(RepoPaths.Root, "src", "Parley"), "-c", configuration,
-            "--no-build", "-o", target, "--nologo", "-v", "quiet");
-        Assert.True(outcome.ExitCode == 0, outcome.Output);
-    }
-
-    private static void WriteConfig(string path, string dbPath, int port)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, $"""
-            # The site's own notes survive a restore.
-            [general]
-            dbpath = {dbPath}
-            host = https://blog.example.org
-
-            [server]
-            listen = http://127.0.0.1:{port}
-
-            [guard]
-            enabled = false
-            """);
-    }
-
-    private static HttpClient Client(InstalledServer server) => new() { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
-
-    private static async Task<(HttpStatusCode Status, string Text)> PostAsync(HttpClient client, string uri, string text)
-    {
-        using var content = new StringContent(JsonSerializer.Serialize(new { text, title = "A post" }), System.Text.Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync($"/new?uri={Uri.EscapeDataString(uri)}", content);
-        return (response.StatusCode, text);
-    }
-
-    private static async Task<List<string>> ThreadTextsAsync(HttpClient client, string uri)
-    {
-        using var response = await client.GetAsync($"/?uri={Uri.EscapeDataString(uri)}&plain=1");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var thread = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return [.. thread.GetProperty("replies").EnumerateArray()
-            .SelectMany(c => new[] { c }.Concat(c.GetProperty("replies").EnumerateArray()))
-            .Select(c => c.GetProperty("text").GetString()!)];
     }
 
     // Isso 0.10-0.11 left databases at version 3: no notification column, text still nullable.
@@ -199,15 +153,5 @@ public sealed class LifecycleTests
         {
             return false;
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

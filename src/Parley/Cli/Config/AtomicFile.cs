@@ -6,8 +6,6 @@ namespace Parley.Cli.Config;
 /// </summary>
 internal static class AtomicFile
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public static void Write(string path, byte[] content)
     {
         var target = Target(path);
@@ -15,20 +13,15 @@ internal static class AtomicFile
         var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():n}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-            using (var stream = new FileStream(temp, options))
+            using (var stream = OutputFile.CreatePrivate(temp, FileMode.CreateNew))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
-            if (!OperatingSystem.IsWindows())
+            if (!OperatingSystem.IsWindows() && System.IO.File.Exists(target))
             {
-                // Set explicitly: the creation mode is narrowed by the umask, and an existing file keeps its own.
-                System.IO.File.SetUnixFileMode(temp, System.IO.File.Exists(target) ? System.IO.File.GetUnixFileMode(target) : OwnerOnly);
+                // An existing file keeps its own permissions.
+                System.IO.File.SetUnixFileMode(temp, System.IO.File.GetUnixFileMode(target));
             }
             System.IO.File.Move(temp, target, overwrite: true);
         }

@@ -28,7 +28,7 @@ internal sealed partial class RefusedOrigins(RequestDelegate next, Origins origi
     }
 
     private bool IsRefused(HttpContext context, string origin) =>
-        !context.Request.Path.StartsWithSegments("/admin") && !context.Request.Path.StartsWithSegments("/login")
+        !Cors.IsAdmin(context.Request.Path)
         && !origins.Allows(context, origin)
         // Only an origin a browser could send: the line is meant to be pasted into a shell, so nothing else may reach it.
         && WebOrigin().IsMatch(origin);
