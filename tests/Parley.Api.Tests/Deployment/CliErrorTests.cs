@@ -69,30 +69,16 @@ public sealed class CliErrorTests : IDisposable
         ClearFailure.Assert(await ParleyCli.RunAsync("-c", config, command, "-o", _work.FullName), $"{command} failed", "is a folder");
     }
 
-    [Fact]
-    public async Task AnUnwritableOutputFolderIsNamed()
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("export")]
+    public async Task AnUnwritableOutputFolderIsNamed(string command)
     {
-        var readOnly = Directory.CreateDirectory(PathOf("read-only"));
-        File.SetUnixFileMode(readOnly.FullName, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        // /proc refuses new files to everyone, root included (the tests run as root in CI).
         var config = WriteConfig(PathOf("isso.cfg"), PathOf("comments.db"), FreePort.Next());
         CreateDatabase(PathOf("comments.db"));
-        try
-        {
-            var result = await ParleyCli.RunAsync("-c", config, "backup", "-o", PathOf("read-only/b.tar.gz"));
-            if (Environment.UserName == "root")
-            {
-                // Root writes anywhere: the backup must then simply work.
-                Assert.True(result.ExitCode == 0, result.ToString());
-            }
-            else
-            {
-                ClearFailure.Assert(result, "backup failed", "cannot write in");
-            }
-        }
-        finally
-        {
-            File.SetUnixFileMode(readOnly.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ClearFailure.Assert(await ParleyCli.RunAsync("-c", config, command, "-o", "/proc/parley-out.file"),
+            $"{command} failed", "cannot write in /proc", "-o");
     }
 
     public void Dispose()
