@@ -8,7 +8,8 @@ namespace Parley.Core.Tests.Markup;
 /// configuration, must come out inert.</summary>
 public sealed class XssCorpusTests
 {
-    private static readonly string[] Vectors = JsonSerializer.Deserialize<string[]>(
+    /// <summary>The corpus, for every test of this suite that needs it.</summary>
+    internal static readonly string[] Vectors = JsonSerializer.Deserialize<string[]>(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "xss-vectors.json")))!;
 
     private static readonly string[] PermissiveElements = ["img", "tr", "span", "div"];
