@@ -1,4 +1,5 @@
 using Parley.Core.Comments;
+using Parley.Storage.Tests.Support;
 
 namespace Parley.Storage.Tests;
 

@@ -1,3 +1,5 @@
+using Parley.Storage.Tests.Support;
+
 namespace Parley.Storage.Tests;
 
 public abstract partial class StoreContract

@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Storage;
+using Parley.Storage.Tests.Support;
 
 namespace Parley.Storage.Tests;
 

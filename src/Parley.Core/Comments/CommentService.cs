@@ -9,15 +9,12 @@ namespace Parley.Core.Comments;
 /// <summary>
 /// Every write to comments goes through here: escaping, moderation mode, thread creation, guard,
 /// auto-approval, parent flattening, edits, deletes and votes (spec/behaviour.md §2, §6-§11, §21).
-/// Each stored change is then published to the event destinations (mail outbox, log).
+/// Each operation is one transaction of the store, and records the event of each change in it
+/// (spec/events.md §4); destinations hear of them from the log, never from here.
 /// </summary>
-public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventFanout events, TimeProvider time)
-    : IDisposable
+public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventSignal signal, TimeProvider time)
 {
     private const int MaxVotes = 142;
-
-    // Isso serialises writes with one process-wide lock; so does Parley on one machine.
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     // SQLite's datetime('now', '-6 month'): calendar months, UTC.
     private double SixMonthsAgo => time.GetUtcNow().AddMonths(-6).ToUnixTimeMilliseconds() / 1000.0;
@@ -29,26 +26,33 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     {
         // One reading of the settings per comment: a reload in between cannot mix two configurations.
         var settings = config.Current;
-        var mode = settings.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
         var email = Escaping.Html(input.Email);
-        var (comment, thread, confirm) = await LockedAsync(async () =>
+        // Asking the page for its title is network I/O: done before the transaction, which must not wait for it.
+        (string Uri, string Title)? page = string.IsNullOrEmpty(input.Title) && await store.GetThreadAsync(uri, ct) is null
+            ? await DiscoverAsync(uri, site.Origin, ct)
+            : null;
+        var comment = await WriteAsync(async tx =>
         {
-            var thread = await store.GetThreadAsync(uri, ct) ?? await CreateThreadAsync(uri, input.Title, site.Origin, ct);
-            await new Guard(settings.Guard, settings.General.MaxAge, store).CheckAsync(thread.Uri, input, remoteAddr, Now, ct);
+            var now = Now;
+            var thread = await tx.GetThreadAsync(uri, ct)
+                ?? (page is { } found ? await tx.GetThreadAsync(found.Uri, ct) : null)
+                ?? await InsertThreadAsync(tx, page?.Uri ?? uri, page is { } titled ? titled.Title : input.Title, site, now, ct);
+            await new Guard(settings.Guard, settings.General.MaxAge, tx).CheckAsync(thread.Uri, input, remoteAddr, now, ct);
+            var mode = settings.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
             if (mode == CommentMode.Pending && settings.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
-                && await store.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
+                && await tx.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
             {
                 mode = CommentMode.Published;
             }
             // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
             var confirm = input.Notification is not (null or 0) && email is not null
                 && settings.General.ReplyNotifications && settings.General.ReplyNotificationsConfirm
-                && !await store.IsAddressConfirmedAsync(email, ct);
-            var comment = await store.InsertCommentAsync(new Comment
+                && !await tx.IsAddressConfirmedAsync(email, ct);
+            var comment = await tx.InsertCommentAsync(new Comment
             {
                 Tid = thread.Id,
-                Parent = await ResolveParentAsync(input.Parent, thread.Id, ct),
-                Created = Now,
+                Parent = await ResolveParentAsync(tx, input.Parent, thread.Id, ct),
+                Created = now,
                 Mode = mode,
                 RemoteAddr = remoteAddr,
                 Text = input.Text,
@@ -58,9 +62,13 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
                 Voters = VotersFilter.Create(remoteAddr),
                 Notification = confirm ? 0 : input.Notification,
             }, ct);
-            return (comment, thread, confirm);
+            await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Reader, now, thread, comment)
+            {
+                Site = site,
+                ConfirmSubscription = confirm,
+            }, ct);
+            return comment;
         }, ct);
-        await events.PublishAsync(new CommentEvent(CommentEventKind.Created, comment, thread, site) { ConfirmSubscription = confirm }, ct);
         return comment;
     }
 
@@ -68,57 +76,85 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     /// Owner or moderator edit: text always, author and website only when sent (null clears them).
     /// The owner's edit stamps <c>modified</c>; the moderation link's does not (as in Isso).
     /// </summary>
-    public async Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, SiteAddress site, CancellationToken ct = default)
-    {
-        var edited = await LockedAsync(async () =>
+    public Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, string by, SiteAddress site, CancellationToken ct = default) =>
+        WriteAsync(async tx =>
         {
-            var comment = await store.GetCommentAsync(id, ct) ?? throw NotFound();
+            var now = Now;
+            var comment = await tx.GetCommentAsync(id, ct) ?? throw NotFound();
             var edited = comment with
             {
                 Text = input.Text,
                 Author = input.Sent.Contains("author") ? Escaping.Html(input.Author) : comment.Author,
                 Website = input.Sent.Contains("website") ? Escaping.Website(input.Website, prefixScheme: false) : comment.Website,
-                Modified = stampModified ? Now : comment.Modified,
+                Modified = stampModified ? now : comment.Modified,
             };
-            await store.UpdateCommentAsync(edited, ct);
+            await tx.UpdateCommentAsync(edited, ct);
+            await RecordAsync(tx, EventTypes.CommentEdited, by, now, edited, site, ct);
             return edited;
         }, ct);
-        await PublishAsync(CommentEventKind.Edited, edited, site, ct);
-        return edited;
-    }
 
-    /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone.</summary>
-    public async Task<Comment?> DeleteAsync(long id, SiteAddress site, CancellationToken ct = default)
-    {
-        var (before, after) = await LockedAsync(async () =>
+    /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone (or never was).</summary>
+    public async Task<Comment?> DeleteAsync(long id, string by, SiteAddress site, CancellationToken ct = default) =>
+        (await DeleteManyAsync([id], by, site, ct)).Placeholders.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Deletes each of <paramref name="ids"/> in one transaction; those that did not exist are listed as missing.
+    /// </summary>
+    public Task<DeleteOutcome> DeleteManyAsync(IReadOnlyList<long> ids, string by, SiteAddress site, CancellationToken ct = default) =>
+        WriteAsync(async tx =>
         {
-            var before = await store.GetCommentAsync(id, ct);
-            return (before, before is null ? null : await store.DeleteCommentAsync(id, ct));
+            var now = Now;
+            var outcome = new DeleteOutcome();
+            foreach (var id in ids)
+            {
+                var before = await tx.GetCommentAsync(id, ct);
+                if (before is null)
+                {
+                    outcome.Missing.Add(id);
+                    continue;
+                }
+                var thread = await tx.GetThreadByIdAsync(before.Tid, ct) ?? new CommentThread(before.Tid, "", null);
+                var placeholder = await tx.DeleteCommentAsync(id, ct);
+                outcome.Deleted.Add(id);
+                if (placeholder is not null)
+                {
+                    outcome.Placeholders[id] = placeholder;
+                }
+                await tx.RecordAsync(new ChangeEvent(EventTypes.CommentDeleted, by, now, thread, before)
+                {
+                    Placeholder = placeholder is not null,
+                    Site = site,
+                }, ct);
+            }
+            return outcome;
         }, ct);
-        if (before is not null)
-        {
-            await PublishAsync(CommentEventKind.Deleted, before, site, ct);
-        }
-        return after;
-    }
 
     /// <summary>Publishes a pending comment; false when it was already published (or does not exist).</summary>
-    public async Task<bool> ActivateAsync(long id, SiteAddress site, CancellationToken ct = default)
-    {
-        var activated = await LockedAsync(() => store.ActivateAsync(id, ct), ct);
-        if (activated && await store.GetCommentAsync(id, ct) is { } comment)
+    public async Task<bool> ActivateAsync(long id, string by, SiteAddress site, CancellationToken ct = default) =>
+        (await ActivateManyAsync([id], by, site, ct)).Count == 1;
+
+    /// <summary>Publishes each pending comment of <paramref name="ids"/> in one transaction; returns those it published.</summary>
+    public Task<IReadOnlyList<long>> ActivateManyAsync(IReadOnlyList<long> ids, string by, SiteAddress site, CancellationToken ct = default) =>
+        WriteAsync<IReadOnlyList<long>>(async tx =>
         {
-            await PublishAsync(CommentEventKind.Activated, comment, site, ct);
-        }
-        return activated;
-    }
+            var now = Now;
+            var activated = new List<long>();
+            foreach (var id in ids)
+            {
+                if (await tx.ActivateAsync(id, ct) && await tx.GetCommentAsync(id, ct) is { } comment)
+                {
+                    activated.Add(id);
+                    await RecordAsync(tx, EventTypes.CommentActivated, by, now, comment, site, ct);
+                }
+            }
+            return activated;
+        }, ct);
 
     /// <summary>One vote per anonymised address per comment; null when the comment does not exist.</summary>
-    public async Task<VoteOutcome?> VoteAsync(long id, bool upvote, string remoteAddr, CancellationToken ct = default)
-    {
-        return await LockedAsync<VoteOutcome?>(async () =>
+    public Task<VoteOutcome?> VoteAsync(long id, bool upvote, string remoteAddr, CancellationToken ct = default) =>
+        WriteAsync<VoteOutcome?>(async tx =>
         {
-            var comment = await store.GetCommentAsync(id, ct);
+            var comment = await tx.GetCommentAsync(id, ct);
             if (comment is null)
             {
                 return null;
@@ -133,30 +169,56 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             {
                 return new(comment.Likes, comment.Dislikes, $"{kind} denied because a vote has already been registered for this remote address");
             }
-            await store.RecordVoteAsync(id, upvote, VotersFilter.With(comment.Voters, remoteAddr), ct);
-            return new(comment.Likes + (upvote ? 1 : 0), comment.Dislikes + (upvote ? 0 : 1), null);
+            await tx.RecordVoteAsync(id, upvote, VotersFilter.With(comment.Voters, remoteAddr), ct);
+            var voted = comment with { Likes = comment.Likes + (upvote ? 1 : 0), Dislikes = comment.Dislikes + (upvote ? 0 : 1) };
+            var thread = await tx.GetThreadByIdAsync(comment.Tid, ct) ?? new CommentThread(comment.Tid, "", null);
+            await tx.RecordAsync(new ChangeEvent(EventTypes.CommentVoted, EventBy.Reader, Now, thread, voted) { Upvote = upvote }, ct);
+            return new(voted.Likes, voted.Dislikes, null);
         }, ct);
-    }
 
+    /// <summary>Ends reply mails for comment <paramref name="id"/> and its replies by <paramref name="email"/> (no event: nothing public changes).</summary>
     public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default) =>
-        LockedAsync(() => store.UnsubscribeAsync(email, id, ct), ct);
+        store.WriteAsync(tx => tx.UnsubscribeAsync(email, id, ct), ct);
+
+    /// <summary>Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it and marks the address confirmed.</summary>
+    public Task<bool> ConfirmSubscriptionAsync(string email, long id, CancellationToken ct = default) =>
+        store.WriteAsync(tx => tx.ConfirmAddressAsync(email, id, Now, ct), ct);
 
     /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
     public Task<int> PurgeAsync(CancellationToken ct = default) =>
-        LockedAsync(() => store.PurgePendingAsync(Now - config.Current.Moderation.PurgeAfter, ct), ct);
+        WriteAsync(async tx =>
+        {
+            var now = Now;
+            var pending = await tx.PendingBeforeAsync(now - config.Current.Moderation.PurgeAfter, ct);
+            foreach (var comment in pending)
+            {
+                var thread = await tx.GetThreadByIdAsync(comment.Tid, ct) ?? new CommentThread(comment.Tid, "", null);
+                var placeholder = await tx.DeleteCommentAsync(comment.Id, ct);
+                await tx.RecordAsync(new ChangeEvent(EventTypes.CommentDeleted, EventBy.Purge, now, thread, comment)
+                {
+                    Placeholder = placeholder is not null,
+                }, ct);
+            }
+            return pending.Count;
+        }, ct);
 
     /// <summary>Demo mode: wipes the database and seeds <see cref="DemoThread"/>, published, a minute apart.</summary>
-    public Task<int> ResetToDemoAsync(CancellationToken ct = default) => LockedAsync(async () =>
+    public Task<int> ResetToDemoAsync(CancellationToken ct = default) => WriteAsync(async tx =>
     {
-        await store.DeleteEverythingAsync(ct);
-        var thread = await store.CreateThreadAsync(DemoThread.Uri, DemoThread.Title, ct);
+        var now = Now;
+        foreach (var (comment, thread) in await tx.AllCommentsAsync(ct))
+        {
+            await tx.RecordAsync(new ChangeEvent(EventTypes.CommentDeleted, EventBy.Purge, now, thread, comment), ct);
+        }
+        await tx.DeleteEverythingAsync(ct);
+        var demo = await InsertThreadAsync(tx, DemoThread.Uri, DemoThread.Title, null, now, ct, EventBy.Purge);
         var ids = new List<long>();
-        var start = Now - (60 * DemoThread.Comments.Count);
+        var start = now - (60 * DemoThread.Comments.Count);
         foreach (var (author, text, replyTo) in DemoThread.Comments)
         {
-            var comment = await store.InsertCommentAsync(new Comment
+            var comment = await tx.InsertCommentAsync(new Comment
             {
-                Tid = thread.Id,
+                Tid = demo.Id,
                 Parent = replyTo is { } index ? ids[index] : null,
                 Created = start + (60 * ids.Count),
                 Mode = CommentMode.Published,
@@ -167,40 +229,44 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
                 Notification = 0,
             }, ct);
             ids.Add(comment.Id);
+            await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Purge, now, demo, comment), ct);
         }
         return ids.Count;
     }, ct);
 
-    /// <summary>Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it and marks the address confirmed.</summary>
-    public Task<bool> ConfirmSubscriptionAsync(string email, long id, CancellationToken ct = default) =>
-        LockedAsync(() => store.ConfirmAddressAsync(email, id, Now, ct), ct);
-
-    private async Task PublishAsync(CommentEventKind kind, Comment comment, SiteAddress site, CancellationToken ct)
+    // Every write that records events wakes the dispatcher once it has committed.
+    private async Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> write, CancellationToken ct)
     {
-        // A thread outlives its last comment only until the delete trigger runs; then the event names the uri-less thread.
-        var thread = await store.GetThreadByIdAsync(comment.Tid, ct) ?? new CommentThread(comment.Tid, "", null);
-        await events.PublishAsync(new CommentEvent(kind, comment, thread, site), ct);
+        var result = await store.WriteAsync(write, ct);
+        signal.Notify();
+        return result;
     }
 
-    private async Task<CommentThread> CreateThreadAsync(string uri, string? title, string origin, CancellationToken ct)
+    private static async Task RecordAsync(IWriteScope tx, string type, string by, double now, Comment comment, SiteAddress site, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(title))
-        {
-            return await store.CreateThreadAsync(uri, title, ct);
-        }
-        var page = await pageTitle.DiscoverAsync(origin, uri, ct) ?? throw new RuleViolationException(ViolationKind.InvalidField,
+        var thread = await tx.GetThreadByIdAsync(comment.Tid, ct) ?? new CommentThread(comment.Tid, "", null);
+        await tx.RecordAsync(new ChangeEvent(type, by, now, thread, comment) { Site = site }, ct);
+    }
+
+    private static async Task<CommentThread> InsertThreadAsync(IWriteScope tx, string uri, string? title, SiteAddress? site, double now,
+        CancellationToken ct, string by = EventBy.Reader)
+    {
+        var thread = await tx.InsertThreadAsync(uri, title, ct);
+        await tx.RecordAsync(new ChangeEvent(EventTypes.ThreadCreated, by, now, thread, null) { Site = site }, ct);
+        return thread;
+    }
+
+    private async Task<(string Uri, string Title)> DiscoverAsync(string uri, string origin, CancellationToken ct) =>
+        await pageTitle.DiscoverAsync(origin, uri, ct) ?? throw new RuleViolationException(ViolationKind.InvalidField,
             $"Cannot create new thread: URI {uri} is not accessible and no title was provided. Please provide a title parameter in your request.");
-        // The page may name another thread id; Parley joins that thread where Isso would crash.
-        return await store.GetThreadAsync(page.Uri, ct) ?? await store.CreateThreadAsync(page.Uri, page.Title, ct);
-    }
 
     // Replies to replies hang under the top-level ancestor; unknown or foreign parents become top-level.
-    private async Task<long?> ResolveParentAsync(long? parent, long tid, CancellationToken ct)
+    private static async Task<long?> ResolveParentAsync(IWriteScope tx, long? parent, long tid, CancellationToken ct)
     {
         var seen = new HashSet<long>();
         while (parent is { } id && id != 0 && seen.Add(id))
         {
-            var comment = await store.GetCommentAsync(id, ct);
+            var comment = await tx.GetCommentAsync(id, ct);
             if (comment is null || comment.Tid != tid)
             {
                 return null;
@@ -212,21 +278,6 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             parent = comment.Parent;
         }
         return null;
-    }
-
-    public void Dispose() => _writeLock.Dispose();
-
-    private async Task<T> LockedAsync<T>(Func<Task<T>> write, CancellationToken ct)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
     }
 
     private static RuleViolationException NotFound() => new(ViolationKind.NotFound, "comment not found");

@@ -80,5 +80,8 @@ internal static class ConfigDefaults
         [demo]
         enabled = false
         reset-every = 30m
+
+        [events]
+        retention = 90d
         """);
 }

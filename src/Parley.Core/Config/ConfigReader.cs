@@ -58,6 +58,10 @@ public static class ConfigReader
                 Enabled = source.Bool("demo", "enabled", false),
                 ResetEvery = source.Seconds("demo", "reset-every", new DemoConfig().ResetEvery, minimum: 1),
             },
+            Events = new EventsConfig
+            {
+                Retention = source.Seconds("events", "retention", new EventsConfig().Retention, minimum: 1),
+            },
         };
         return new ConfigResult(config, errors, warnings);
     }

@@ -68,6 +68,7 @@ public static class ConfigValues
         yield return new("rss", "limit", Number(config.Rss.Limit));
         yield return new("demo", "enabled", Bool(config.Demo.Enabled));
         yield return new("demo", "reset-every", Seconds(config.Demo.ResetEvery));
+        yield return new("events", "retention", Seconds(config.Events.Retention));
     }
 
     private static string List(IEnumerable<string> items) => string.Join(", ", items);

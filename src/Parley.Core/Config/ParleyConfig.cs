@@ -13,4 +13,5 @@ public sealed record ParleyConfig
     public HashConfig Hash { get; init; } = new();
     public RssConfig Rss { get; init; } = new();
     public DemoConfig Demo { get; init; } = new();
+    public EventsConfig Events { get; init; } = new();
 }

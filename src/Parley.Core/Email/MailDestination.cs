@@ -8,35 +8,51 @@ using Parley.Core.Storage;
 namespace Parley.Core.Email;
 
 /// <summary>
-/// Turns comment events into finished mails in the outbox (spec/notifications.md §2, §5): the owner hears of
-/// every new comment when <c>notify</c> names smtp; subscribers hear of published replies in their conversation.
-/// Only the database is touched here; the worker delivers.
+/// Turns events into finished mails in the outbox (spec/notifications.md §2, §5): the owner hears of every new
+/// comment when <c>notify</c> names smtp; subscribers hear of published replies in their conversation. Only the
+/// database is touched here; the worker delivers. Each mail is keyed by its event and recipient, so an event handled
+/// twice (after a crash) queues it once.
 /// </summary>
 public sealed class MailDestination(LiveConfig config, ICommentStore store, NotificationMails mails, OutboxSignal signal,
     TimeProvider time, ILogger<MailDestination> log) : IEventDestination
 {
-    public async Task HandleAsync(CommentEvent comment, CancellationToken ct)
+    public string Name => "mail";
+
+    public async Task DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
+        // Mail is about what readers and moderators do on the site: imports, purges and demo resets mail nobody.
+        if (change.Site is not { } site || change.Comment is not { } snapshot
+            || change.Type is not (EventTypes.CommentCreated or EventTypes.CommentActivated))
+        {
+            return;
+        }
+        // The event keeps only public fields; address and e-mail come from the stored row. A comment deleted since
+        // needs no mail any more.
+        if (await store.GetCommentAsync(snapshot.Id, ct) is not { } stored)
+        {
+            return;
+        }
+        var comment = snapshot with { Email = stored.Email, RemoteAddr = stored.RemoteAddr, Notification = stored.Notification };
         var settings = config.Current;
-        var queue = new List<MailMessage>();
-        if (comment.Kind == CommentEventKind.Created && settings.General.MailsOwner)
+        var queue = new List<(string Kind, MailMessage Mail)>();
+        if (change.Type == EventTypes.CommentCreated && settings.General.MailsOwner)
         {
             if (settings.Smtp.To.Length > 0)
             {
-                queue.Add(mails.Owner(comment.Comment, comment.Thread, comment.Site));
+                queue.Add(("owner", mails.Owner(comment, change.Thread, site)));
             }
             else
             {
-                log.LogWarning("[smtp] to is empty: no owner mail for comment {Id}", comment.Comment.Id);
+                log.LogWarning("[smtp] to is empty: no owner mail for comment {Id}", comment.Id);
             }
         }
-        if (comment.ConfirmSubscription)
+        if (change.ConfirmSubscription)
         {
-            queue.Add(mails.Confirmation(comment.Comment, comment.Thread, comment.Site));
+            queue.Add(("confirm", mails.Confirmation(comment, change.Thread, site)));
         }
-        if (settings.General.ReplyNotifications && IsNewlyPublishedReply(comment, out var parent))
+        if (settings.General.ReplyNotifications && comment.Parent is { } parent && comment.Mode == CommentMode.Published)
         {
-            queue.AddRange(await RepliesAsync(comment, parent, ct));
+            queue.AddRange(await RepliesAsync(comment, change.Thread, parent, site, ct));
         }
         if (queue.Count == 0)
         {
@@ -44,38 +60,31 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
         }
         var envelopeFrom = MimeWriter.EnvelopeAddress(settings.Smtp.From);
         var now = time.GetUtcNow();
-        foreach (var mail in queue)
+        foreach (var (kind, mail) in queue)
         {
             byte[] message;
             try
             {
-                message = MimeWriter.Write(mail, now, MessageId(comment.Site));
+                message = MimeWriter.Write(mail, now, MessageId(site));
             }
             catch (ArgumentException e)
             {
                 // A stored address that cannot be a mail header (line breaks): that one mail is skipped, not the others.
-                log.LogWarning("Mail to {Recipient} about comment {Id} cannot be written: {Reason}", mail.To, comment.Comment.Id, e.Message);
+                log.LogWarning("Mail to {Recipient} about comment {Id} cannot be written: {Reason}", mail.To, comment.Id, e.Message);
                 continue;
             }
-            await store.EnqueueMailAsync(envelopeFrom, MimeWriter.EnvelopeAddress(mail.To), message, now.ToUnixTimeMilliseconds() / 1000.0, ct);
+            var recipient = MimeWriter.EnvelopeAddress(mail.To);
+            await store.Outbox.EnqueueAsync(envelopeFrom, recipient, message, $"{change.Id}:{kind}:{recipient}",
+                now.ToUnixTimeMilliseconds() / 1000.0, ct);
         }
         signal.Notify();
     }
 
-    private static bool IsNewlyPublishedReply(CommentEvent comment, out long parent)
-    {
-        parent = comment.Comment.Parent ?? 0;
-        return comment.Comment.Parent is not null
-            && (comment.Kind == CommentEventKind.Activated
-                || (comment.Kind == CommentEventKind.Created && comment.Comment.Mode == CommentMode.Published));
-    }
-
     // Each subscribed address of the conversation once; never the replier's own address.
-    private async Task<List<MailMessage>> RepliesAsync(CommentEvent comment, long parent, CancellationToken ct)
+    private async Task<List<(string, MailMessage)>> RepliesAsync(Comment reply, CommentThread thread, long parent, SiteAddress site, CancellationToken ct)
     {
-        var reply = comment.Comment;
         var mailed = new HashSet<string>(StringComparer.Ordinal);
-        var replies = new List<MailMessage>();
+        var replies = new List<(string, MailMessage)>();
         foreach (var candidate in await store.ConversationAsync(parent, ct))
         {
             // Unlike Isso, a subscriber without an address is skipped rather than routed to the owner.
@@ -84,7 +93,7 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
             {
                 continue;
             }
-            replies.Add(mails.Reply(reply, comment.Thread, parent, candidate.Email, comment.Site));
+            replies.Add(("reply", mails.Reply(reply, thread, parent, candidate.Email, site)));
         }
         return replies;
     }

@@ -7,41 +7,44 @@ namespace Parley.Core.Events;
 
 /// <summary>
 /// The <c>stdout</c> notification backend (spec/notifications.md §1): log lines with the moderation links,
-/// which is how a moderator without SMTP finds them. Silent while <c>[general] notify</c> does not name stdout.
+/// which is how a moderator without SMTP finds them. Silent while <c>[general] notify</c> does not name stdout,
+/// and for imports (Isso logs none either).
 /// </summary>
 public sealed class LogDestination(LiveConfig config, CommentTokens tokens, ILogger<LogDestination> log) : IEventDestination
 {
-    public Task HandleAsync(CommentEvent comment, CancellationToken ct)
+    public string Name => "log";
+
+    public Task DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
-        if (!config.Current.General.Notify.Contains("stdout"))
+        if (!config.Current.General.Notify.Contains("stdout") || change.By == EventBy.Import || change.Comment is not { } c)
         {
             return Task.CompletedTask;
         }
-        var c = comment.Comment;
-        var link = $"{comment.Site.Origin}{comment.Thread.Uri}#isso-{c.Id}";
-        switch (comment.Kind)
+        var uri = change.Thread.Uri;
+        var link = change.Site is { } at ? $"{at.Origin}{uri}#isso-{c.Id}" : $"{uri}#isso-{c.Id}";
+        switch (change.Type)
         {
-            case CommentEventKind.Created:
+            case EventTypes.CommentCreated when change.Site is { } site:
                 var key = tokens.ModerationKey(c.Id);
-                var delete = $"{comment.Site.Endpoint}/id/{c.Id}/delete/{key}";
+                var delete = $"{site.Endpoint}/id/{c.Id}/delete/{key}";
                 if (c.Mode == CommentMode.Pending)
                 {
                     log.LogInformation("New comment {Id} awaiting moderation: {Link}; activate: {Activate}; delete: {Delete}",
-                        c.Id, link, $"{comment.Site.Endpoint}/id/{c.Id}/activate/{key}", delete);
+                        c.Id, link, $"{site.Endpoint}/id/{c.Id}/activate/{key}", delete);
                 }
                 else
                 {
                     log.LogInformation("New comment {Id}: {Link}; delete: {Delete}", c.Id, link, delete);
                 }
                 break;
-            case CommentEventKind.Activated:
+            case EventTypes.CommentActivated:
                 log.LogInformation("Comment {Id} activated: {Link}", c.Id, link);
                 break;
-            case CommentEventKind.Edited:
+            case EventTypes.CommentEdited:
                 log.LogInformation("Comment {Id} edited: {Link}", c.Id, link);
                 break;
-            case CommentEventKind.Deleted:
-                log.LogInformation("Comment {Id} deleted from {Uri}", c.Id, comment.Thread.Uri);
+            case EventTypes.CommentDeleted:
+                log.LogInformation("Comment {Id} deleted from {Uri}", c.Id, uri);
                 break;
         }
         return Task.CompletedTask;

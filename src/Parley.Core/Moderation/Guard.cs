@@ -9,7 +9,7 @@ namespace Parley.Core.Moderation;
 /// Isso's spam guard (spec/behaviour.md §10); runs only for new comments and only when enabled. Its refusals are shown
 /// to readers and never contain an address.
 /// </summary>
-public sealed class Guard(GuardConfig config, int maxAge, ICommentStore store)
+public sealed class Guard(GuardConfig config, int maxAge, IWriteScope store)
 {
     /// <summary>Throws a 403 <see cref="RuleViolationException"/> with Isso's reason when a rule refuses the comment.</summary>
     public async Task CheckAsync(string uri, CommentInput input, string remoteAddr, double now, CancellationToken ct)

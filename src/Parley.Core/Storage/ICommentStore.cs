@@ -1,14 +1,15 @@
 using Parley.Core.Comments;
 using Parley.Core.Email;
+using Parley.Core.Events;
 using Parley.Core.Import;
 
 namespace Parley.Core.Storage;
 
 /// <summary>
 /// The storage seam: everything Parley keeps, behind one interface with one engine per database
-/// (SQLite speaking Isso's schema, PostgreSQL for scale-out). Write rules live in CommentService;
-/// the store only keeps what it is told, except for the cascade of <see cref="DeleteCommentAsync"/>
-/// which is part of the data model (Isso's trigger and placeholder cleanup).
+/// (SQLite speaking Isso's schema, PostgreSQL for scale-out). Write rules live in CommentService, which makes
+/// every change inside one <see cref="WriteAsync{T}"/>; the store only keeps what it is told, except for the
+/// delete cascade, which is part of the data model (Isso's trigger and placeholder cleanup).
 /// </summary>
 public interface ICommentStore : IDisposable
 {
@@ -28,43 +29,34 @@ public interface ICommentStore : IDisposable
     /// </summary>
     Task<T> ReadSnapshotAsync<T>(Func<Task<T>> reads, CancellationToken ct = default);
 
+    /// <summary>
+    /// Runs <paramref name="write"/> as one transaction: its reads and writes through the scope, and the event rows it
+    /// records, commit together or not at all; when it throws, nothing it wrote stays and the exception comes back.
+    /// Correctness rests on the transaction alone (another process may share the database). The engine may commit
+    /// several waiting writes in one transaction (group commit); each still runs on its own and fails on its own.
+    /// The scope must not be used after <paramref name="write"/> returns, and <paramref name="write"/> must not wait
+    /// for anything but the scope (no network): other writes wait for it.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> write, CancellationToken ct = default);
+
+    /// <summary>The durable event log: the outbox every destination delivers from.</summary>
+    IEventLog Events { get; }
+
+    /// <summary>Finished mails waiting for the mail server.</summary>
+    IMailOutbox Outbox { get; }
+
+    /// <summary>
+    /// Threads whose comments changed since change <paramref name="after"/> (0: since the database was made), whoever
+    /// wrote them (this server, another process, an Isso server on the same file). Read caches drop only those.
+    /// </summary>
+    Task<ThreadChanges> ThreadChangesAsync(long after, CancellationToken ct = default);
+
     /// <summary>The thread whose uri equals <paramref name="uri"/> exactly, or null.</summary>
     Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default);
 
     Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default);
 
-    /// <summary>Creates the thread, or returns the existing one with that uri.</summary>
-    Task<CommentThread> CreateThreadAsync(string uri, string? title, CancellationToken ct = default);
-
     Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default);
-
-    /// <summary>Inserts <paramref name="comment"/> (its <c>Id</c> is ignored) and returns the stored row.</summary>
-    Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default);
-
-    /// <summary>Writes mode, text, author, email, website, modified and notification of the comment with that id.</summary>
-    Task UpdateCommentAsync(Comment comment, CancellationToken ct = default);
-
-    /// <summary>
-    /// Deletes as Isso does: a comment that something replies to becomes a mode-4 placeholder
-    /// (text '', author and website NULL) and is returned; otherwise the row goes and null is returned.
-    /// Then unreferenced placeholders are removed until none is left, and threads without comments go.
-    /// </summary>
-    Task<Comment?> DeleteCommentAsync(long id, CancellationToken ct = default);
-
-    /// <summary>Removes every comment and thread (demo mode's reset); preferences such as the session key stay.</summary>
-    Task DeleteEverythingAsync(CancellationToken ct = default);
-
-    /// <summary>Sets a pending comment to published; false when it was not pending.</summary>
-    Task<bool> ActivateAsync(long id, CancellationToken ct = default);
-
-    /// <summary>Adds one like or dislike and stores the voters filter that now holds the voter.</summary>
-    Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default);
-
-    /// <summary>Clears <c>notification</c> on comment <paramref name="id"/> and its replies written with <paramref name="email"/>.</summary>
-    Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default);
-
-    /// <summary>Deletes pending comments created before <paramref name="createdBefore"/>, then orphaned placeholders.</summary>
-    Task<int> PurgePendingAsync(double createdBefore, CancellationToken ct = default);
 
     /// <summary>Visible comments (modes 1 and 4) of one thread, ordered and paged as <see cref="CommentQuery"/> says.</summary>
     Task<IReadOnlyList<Comment>> ListAsync(CommentQuery query, CancellationToken ct = default);
@@ -93,29 +85,11 @@ public interface ICommentStore : IDisposable
     /// <summary>How many comments each mode holds (all threads); modes without comments are left out.</summary>
     Task<IReadOnlyDictionary<int, int>> CountByModeAsync(CancellationToken ct = default);
 
-    /// <summary>Ids of comments (any thread, any mode) from this address created after the given time.</summary>
-    Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default);
-
-    /// <summary>Top-level comments (any mode) of a thread written from this address, ever.</summary>
-    Task<int> CountTopLevelByAddressAsync(string uri, string remoteAddr, CancellationToken ct = default);
-
-    /// <summary>Whether a published comment with exactly this stored e-mail was created after the given time.</summary>
-    Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default);
-
     /// <summary>
     /// Reply-mail candidates for a reply to <paramref name="parent"/> (spec/notifications.md §5): the parent
     /// itself, then its published replies, oldest first.
     /// </summary>
     Task<IReadOnlyList<Comment>> ConversationAsync(long parent, CancellationToken ct = default);
-
-    /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
-    Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
-
-    /// <summary>
-    /// Records <paramref name="email"/> as confirmed and subscribes comment <paramref name="id"/> when it was written
-    /// with that address; false when no such comment exists.
-    /// </summary>
-    Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
 
     /// <summary>
     /// Opens an admin session <paramref name="id"/> (a digest of the cookie's secret, never the secret) until
@@ -153,21 +127,4 @@ public interface ICommentStore : IDisposable
     /// <summary>Every thread (by id) with every one of its comments, any mode, every column, ordered by id.</summary>
     Task<IReadOnlyList<ExportedThread>> ExportAsync(CancellationToken ct = default);
 
-    /// <summary>Adds a finished message to the outbox, due at once.</summary>
-    Task EnqueueMailAsync(string envelopeFrom, string recipient, byte[] message, double now, CancellationToken ct = default);
-
-    /// <summary>Up to <paramref name="limit"/> outbox messages due at <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<QueuedMail>> DueMailsAsync(double now, int limit, CancellationToken ct = default);
-
-    /// <summary>When the next outbox message falls due; null when none waits.</summary>
-    Task<double?> NextMailDueAsync(CancellationToken ct = default);
-
-    /// <summary>Removes a delivered message from the outbox.</summary>
-    Task MailSentAsync(long id, CancellationToken ct = default);
-
-    /// <summary>Records a failed attempt; <paramref name="retryAt"/> null means the message is given up (kept, never retried).</summary>
-    Task MailFailedAsync(long id, double? retryAt, string error, CancellationToken ct = default);
-
-    /// <summary>Makes every waiting message due now (the mail server answered again).</summary>
-    Task RetryMailsNowAsync(double now, CancellationToken ct = default);
 }

@@ -61,6 +61,37 @@ internal static partial class IssoSchema
         CREATE TABLE IF NOT EXISTS parley_admin_password (fingerprint VARCHAR NOT NULL);
         """;
 
+    // The event log (spec/events.md §4) and where each destination stands in it; seq is the rowid (see SqliteEventLog).
+    private const string CreateEventTables = """
+        CREATE TABLE IF NOT EXISTS parley_events (
+          seq INTEGER PRIMARY KEY, type VARCHAR NOT NULL, created FLOAT NOT NULL, by VARCHAR NOT NULL,
+          tid INTEGER, uri VARCHAR, title VARCHAR, comment_id INTEGER, parent INTEGER, comment_created FLOAT,
+          modified FLOAT, mode INTEGER, text VARCHAR, author VARCHAR, website VARCHAR, likes INTEGER, dislikes INTEGER,
+          placeholder INTEGER NOT NULL DEFAULT 0, upvote INTEGER, origin VARCHAR, endpoint VARCHAR,
+          confirm INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS parley_events_created ON parley_events (created);
+        CREATE TABLE IF NOT EXISTS parley_event_cursors (destination VARCHAR PRIMARY KEY, seq INTEGER NOT NULL);
+        """;
+
+    // Per thread, the number of the last change to its comments (see SqliteCommentStore.Changes), and under thread id 0
+    // the last thread created: triggers, so that writers that know nothing of Parley (an Isso server) are recorded too.
+    private const string CreateChangeRecord = """
+        CREATE TABLE IF NOT EXISTS parley_changes (tid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS parley_changes_seq ON parley_changes (seq);
+        CREATE TRIGGER IF NOT EXISTS parley_changed_on_insert AFTER INSERT ON comments BEGIN
+          INSERT OR REPLACE INTO parley_changes (tid, seq) VALUES (NEW.tid, (SELECT coalesce(max(seq), 0) + 1 FROM parley_changes));
+        END;
+        CREATE TRIGGER IF NOT EXISTS parley_changed_on_update AFTER UPDATE ON comments BEGIN
+          INSERT OR REPLACE INTO parley_changes (tid, seq) VALUES (NEW.tid, (SELECT coalesce(max(seq), 0) + 1 FROM parley_changes));
+        END;
+        CREATE TRIGGER IF NOT EXISTS parley_changed_on_delete AFTER DELETE ON comments BEGIN
+          INSERT OR REPLACE INTO parley_changes (tid, seq) VALUES (OLD.tid, (SELECT coalesce(max(seq), 0) + 1 FROM parley_changes));
+        END;
+        CREATE TRIGGER IF NOT EXISTS parley_changed_on_new_thread AFTER INSERT ON threads BEGIN
+          INSERT OR REPLACE INTO parley_changes (tid, seq) VALUES (0, (SELECT coalesce(max(seq), 0) + 1 FROM parley_changes));
+        END;
+        """;
+
     /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>
     public static string Initialise(SqliteConnection connection, string? legacySessionKey)
     {
@@ -94,8 +125,21 @@ internal static partial class IssoSchema
         connection.Execute(CreateTrigger);
         connection.Execute(CreateIndexes);
         connection.Execute(CreateParleyTables);
+        AddOutboxEventKey(connection);
+        connection.Execute(CreateEventTables);
+        connection.Execute(CreateChangeRecord);
         return connection.ExecuteScalar<string>("SELECT value FROM preferences WHERE key = 'session-key'")
             ?? throw new InvalidOperationException("The session-key preference is missing.");
+    }
+
+    // Outboxes made before mails came from the event log lack the key that makes handling an event twice harmless.
+    private static void AddOutboxEventKey(SqliteConnection connection)
+    {
+        if (!connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM pragma_table_info('parley_outbox') WHERE name = 'event_key')"))
+        {
+            connection.Execute("ALTER TABLE parley_outbox ADD COLUMN event_key VARCHAR");
+        }
+        connection.Execute("CREATE UNIQUE INDEX IF NOT EXISTS parley_outbox_event_key ON parley_outbox (event_key)");
     }
 
     public static long UserVersion(SqliteConnection connection, SqliteTransaction? transaction = null) =>

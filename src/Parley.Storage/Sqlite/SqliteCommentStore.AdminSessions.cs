@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Parley.Storage.Sqlite;
 
@@ -16,16 +17,14 @@ public sealed partial class SqliteCommentStore
             DELETE FROM parley_admin_sessions WHERE expires <= @now;
             INSERT OR REPLACE INTO parley_admin_sessions (id, expires) VALUES (@id, @expires);
             """;
-        return WriteAsync(async c =>
+        return WriteAsync(async (SqliteConnection c) =>
         {
-            await using var transaction = await c.BeginTransactionAsync(ct);
-            var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(RecordedPassword, transaction: transaction, cancellationToken: ct));
+            var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(RecordedPassword, cancellationToken: ct));
             if (current != passwordFingerprint)
             {
                 return false;
             }
-            await c.ExecuteAsync(new CommandDefinition(open, new { id, expires, now }, transaction, cancellationToken: ct));
-            await transaction.CommitAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(open, new { id, expires, now }, cancellationToken: ct));
             return true;
         }, ct);
     }
@@ -38,7 +37,7 @@ public sealed partial class SqliteCommentStore
             "SELECT EXISTS (SELECT 1 FROM parley_admin_sessions WHERE id = @id AND expires > @now)", new { id, now }, cancellationToken: ct)), ct);
 
     public Task EndAdminSessionAsync(string id, CancellationToken ct = default) =>
-        WriteAsync(c => c.ExecuteAsync(new CommandDefinition(
+        WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM parley_admin_sessions WHERE id = @id", new { id }, cancellationToken: ct)), ct);
 
     public Task<bool> RecordAdminPasswordAsync(string? fingerprint, CancellationToken ct = default)
@@ -48,16 +47,14 @@ public sealed partial class SqliteCommentStore
             DELETE FROM parley_admin_password;
             INSERT INTO parley_admin_password (fingerprint) SELECT @fingerprint WHERE @fingerprint IS NOT NULL;
             """;
-        return WriteAsync(async c =>
+        return WriteAsync(async (SqliteConnection c) =>
         {
-            await using var transaction = await c.BeginTransactionAsync(ct);
-            var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(RecordedPassword, transaction: transaction, cancellationToken: ct));
+            var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(RecordedPassword, cancellationToken: ct));
             if (current == fingerprint)
             {
                 return false;
             }
-            await c.ExecuteAsync(new CommandDefinition(replace, new { fingerprint }, transaction, cancellationToken: ct));
-            await transaction.CommitAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(replace, new { fingerprint }, cancellationToken: ct));
             return true;
         }, ct);
     }

@@ -12,7 +12,7 @@ public sealed partial class SqliteCommentStore
 {
     public Task<ImportCounts> ImportAsync(IReadOnlyList<ImportedThread> threads, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        return WriteAsync(async c =>
+        return ImportOnOwnConnectionAsync(async c =>
         {
             // Every comment touches each of the comment indexes at a random place: with SQLite's default 2 MB page
             // cache a large import spends its time re-reading index pages. The connection goes back to the pool
@@ -28,6 +28,15 @@ public sealed partial class SqliteCommentStore
                 await c.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize}"));
             }
         }, ct);
+    }
+
+    // The import holds its transaction for as long as it takes, with statements prepared for it: on a connection of
+    // its own, not the writer's (an import runs as a command, not beside a busy server).
+    private async Task<ImportCounts> ImportOnOwnConnectionAsync(Func<SqliteConnection, Task<ImportCounts>> import, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await connection.ExecuteAsync(FormattableString.Invariant($"PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {PageLimit ?? _defaultPageLimit}"));
+        return await import(connection);
     }
 
     private static async Task<ImportCounts> ImportInTransactionAsync(
@@ -53,6 +62,7 @@ public sealed partial class SqliteCommentStore
                 progress?.Report(inserted);
             }
             LinkParents(link, thread.Comments, ids);
+            await RecordImportAsync(c, transaction, tid, isNew, ids, ct);
         }
         await transaction.CommitAsync(ct);
         return new ImportCounts(created, reused, inserted);
@@ -66,6 +76,34 @@ public sealed partial class SqliteCommentStore
         var isNew = await c.ExecuteAsync(new CommandDefinition(insert, thread, transaction, cancellationToken: ct)) > 0;
         var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(select, thread, transaction, cancellationToken: ct));
         return (id, isNew);
+    }
+
+    // The import's events (by "import"), written with it: the thread when it is new, then each comment as stored.
+    // A thread's comments were inserted one after another, so their ids are one range.
+    private static async Task RecordImportAsync(
+        SqliteConnection c, SqliteTransaction transaction, long tid, bool isNew, long[] ids, CancellationToken ct)
+    {
+        const string now = "(julianday('now') - 2440587.5) * 86400.0";
+        const string thread = $"""
+            INSERT INTO parley_events (type, created, by, tid, uri, title)
+            SELECT 'thread.created', {now}, 'import', id, uri, title FROM threads WHERE id = @tid
+            """;
+        const string comments = $"""
+            INSERT INTO parley_events (type, created, by, tid, uri, title, comment_id, parent, comment_created, modified, mode,
+                                       text, author, website, likes, dislikes)
+            SELECT 'comment.created', {now}, 'import', t.id, t.uri, t.title, c.id, c.parent, c.created, c.modified, c.mode,
+                   c.text, c.author, c.website, c.likes, c.dislikes
+            FROM comments c JOIN threads t ON c.tid = +t.id
+            WHERE c.id BETWEEN @first AND @last ORDER BY c.id
+            """;
+        if (isNew)
+        {
+            await c.ExecuteAsync(new CommandDefinition(thread, new { tid }, transaction, cancellationToken: ct));
+        }
+        if (ids.Length > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(comments, new { first = ids[0], last = ids[^1] }, transaction, cancellationToken: ct));
+        }
     }
 
     private static void LinkParents(ParentLink link, IReadOnlyList<ImportedComment> comments, long[] ids)

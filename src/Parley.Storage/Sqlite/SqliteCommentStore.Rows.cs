@@ -9,7 +9,7 @@ public sealed partial class SqliteCommentStore
 {
     // Named columns with fixed storage classes: old databases hold odd values (integer times, text
     // notification flags, NULL voters), and the mapper expects one type per column.
-    private const string CommentColumns = """
+    internal const string CommentColumns = """
         CAST(c.tid AS INTEGER) AS Tid,
         c.id AS Id,
         CAST(c.parent AS INTEGER) AS Parent,
@@ -30,7 +30,7 @@ public sealed partial class SqliteCommentStore
             ELSE NULL END AS Notification
         """;
 
-    private static async Task<Comment?> GetCommentAsync(
+    internal static async Task<Comment?> GetCommentAsync(
         SqliteConnection connection, long id, SqliteTransaction? transaction, CancellationToken ct)
     {
         const string sql = $"SELECT {CommentColumns} FROM comments c WHERE c.id = @id";

@@ -12,25 +12,16 @@ public sealed partial class SqliteCommentStore
     public Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default) =>
         ReadAsync(c => GetThreadAsync(c, uri, ct), ct);
 
-    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default)
+    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
+        ReadAsync(c => GetThreadByIdAsync(c, id, ct), ct);
+
+    internal static async Task<CommentThread?> GetThreadByIdAsync(SqliteConnection connection, long id, CancellationToken ct)
     {
         const string sql = $"SELECT {ThreadColumns} FROM threads WHERE id = @id";
-        return ReadAsync(async c => ToThread(await c.QuerySingleOrDefaultAsync<ThreadRow>(
-            new CommandDefinition(sql, new { id }, cancellationToken: ct))), ct);
+        return ToThread(await connection.QuerySingleOrDefaultAsync<ThreadRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct)));
     }
 
-    public Task<CommentThread> CreateThreadAsync(string uri, string? title, CancellationToken ct = default)
-    {
-        const string sql = "INSERT OR IGNORE INTO threads (uri, title) VALUES (@uri, @title)";
-        return WriteAsync(async c =>
-        {
-            await c.ExecuteAsync(new CommandDefinition(sql, new { uri, title }, cancellationToken: ct));
-            return await GetThreadAsync(c, uri, ct)
-                ?? throw new InvalidOperationException("The thread just inserted is missing.");
-        }, ct);
-    }
-
-    private static async Task<CommentThread?> GetThreadAsync(SqliteConnection connection, string uri, CancellationToken ct)
+    internal static async Task<CommentThread?> GetThreadAsync(SqliteConnection connection, string uri, CancellationToken ct)
     {
         const string sql = $"SELECT {ThreadColumns} FROM threads WHERE uri = @uri";
         return ToThread(await connection.QuerySingleOrDefaultAsync<ThreadRow>(

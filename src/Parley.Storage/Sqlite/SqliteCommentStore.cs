@@ -1,20 +1,21 @@
-using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Parley.Core.Email;
+using Parley.Core.Events;
 using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="ICommentStore"/> on an Isso database file. Reads open a pooled connection each (or share the one of
-/// <see cref="ReadSnapshotAsync"/>); writes are serialised in-process (as Isso does with its lock) so concurrent
-/// requests never meet SQLITE_BUSY.
+/// <see cref="ReadSnapshotAsync"/>); writes go through one writer connection that commits waiting writes together
+/// (<see cref="SqliteWriter"/>).
 /// </summary>
 public sealed partial class SqliteCommentStore : ICommentStore
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _writePragmas;
+    private readonly SqliteWriter _writer;
+    private readonly long _defaultPageLimit;
     private long _pageLimit;
     private bool _disposed;
 
@@ -27,14 +28,17 @@ public sealed partial class SqliteCommentStore : ICommentStore
     {
         _connectionString = connectionString;
         SessionKey = sessionKey;
-        // Per connection, not stored in the file, and only writes care. With WAL, NORMAL never corrupts the
-        // database: a power cut may lose the last commits, never a committed checkpoint. The page limit is set on
-        // every write because pooled connections keep whatever an earlier write set.
-        _writePragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {sqlitePageLimit}");
+        _defaultPageLimit = sqlitePageLimit;
+        _writer = new SqliteWriter(connectionString, () => PageLimit ?? _defaultPageLimit);
+        Events = new SqliteEventLog(this);
+        Outbox = new SqliteMailOutbox(this);
     }
 
     public string SessionKey { get; }
+
+    public IEventLog Events { get; }
+
+    public IMailOutbox Outbox { get; }
 
     /// <summary>
     /// The most pages the database file may grow to (SQLite's <c>max_page_count</c>), or null for SQLite's own
@@ -109,13 +113,13 @@ public sealed partial class SqliteCommentStore : ICommentStore
 
     public void Dispose()
     {
+        _writer.Dispose();
         CloseVersionConnection();
         using (var connection = new SqliteConnection(_connectionString))
         {
             // Closes the pooled handles so the file can be moved or deleted after the store is gone.
             SqliteConnection.ClearPool(connection);
         }
-        _writeLock.Dispose();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
@@ -133,26 +137,16 @@ public sealed partial class SqliteCommentStore : ICommentStore
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> on its own connection while holding the write lock.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct)
+    public Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> write, CancellationToken ct = default)
     {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            var pragmas = PageLimit is { } limit
-                ? string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {limit}")
-                : _writePragmas;
-            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: ct));
-            return await write(connection);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        ArgumentNullException.ThrowIfNull(write);
+        return _writer.WriteAsync(c => write(new SqliteWriteScope(c)), ct);
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
+    /// <summary>Runs <paramref name="write"/> in a write transaction on the writer connection (see <see cref="SqliteWriter"/>).</summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct) => _writer.WriteAsync(write, ct);
+
+    internal async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {
         if (_snapshot.Value is { } snapshot)
         {

@@ -101,7 +101,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     private async Task<bool> DeliverDueAsync(CancellationToken ct)
     {
         const int batch = 50;
-        var due = await store.DueMailsAsync(Now, batch, ct);
+        var due = await store.Outbox.DueAsync(Now, batch, ct);
         foreach (var mail in due)
         {
             try
@@ -122,13 +122,13 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                 }
                 continue;
             }
-            await store.MailSentAsync(mail.Id, ct);
+            await store.Outbox.SentAsync(mail.Id, ct);
             _sentNotRemoved.Remove(mail.Id);
             if (_failing)
             {
                 _failing = false;
                 log.LogInformation("The SMTP server answers again; sending every waiting mail");
-                await store.RetryMailsNowAsync(Now, ct);
+                await store.Outbox.RetryNowAsync(Now, ct);
             }
         }
         return due.Count == batch;
@@ -142,18 +142,18 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         if (retry.GivesUp(permanent, failures, DateTimeOffset.FromUnixTimeMilliseconds((long)(mail.Created * 1000)), now))
         {
             log.LogError("Gave up mail {Id} to {Recipient} after {Failures} attempts: {Reason}", mail.Id, mail.Recipient, failures, reason);
-            await store.MailFailedAsync(mail.Id, null, reason, ct);
+            await store.Outbox.FailedAsync(mail.Id, null, reason, ct);
             return;
         }
         var wait = retry.After(failures);
         log.LogWarning("Mail {Id} to {Recipient} failed ({Reason}); next try in {Wait}", mail.Id, mail.Recipient, reason, wait);
-        await store.MailFailedAsync(mail.Id, Now + wait.TotalSeconds, reason, ct);
+        await store.Outbox.FailedAsync(mail.Id, Now + wait.TotalSeconds, reason, ct);
     }
 
     // Sleeps until the next mail falls due or a new one is queued, whichever comes first.
     private async Task NapAsync(CancellationToken ct)
     {
-        var next = await store.NextMailDueAsync(ct);
+        var next = await store.Outbox.NextDueAsync(ct);
         var nap = next is { } due ? TimeSpan.FromSeconds(Math.Clamp(due - Now, 0, LongestNap.TotalSeconds)) : LongestNap;
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await Task.WhenAny(signal.WaitAsync(wake.Token), Task.Delay(nap, time, wake.Token));

@@ -28,7 +28,7 @@ public sealed class OutboxTests
         Assert.Equal(5, smtp.Mails.Count);
         Assert.Equal(5, mails.Select(m => m.Header("Message-ID")).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Reader {i} wrote:"), smtp.Mails.Select(m => m.Body.Split('\n')[0].TrimEnd('\r')).Order());
-        Assert.Null(await app.Store.NextMailDueAsync());
+        Assert.Null(await app.Store.Outbox.NextDueAsync());
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class OutboxTests
             await using (var first = await MailSetup.StartAppAsync(smtp))
             {
                 await first.PostCommentAsync("/restart", "Written while mail was down", "Alice");
-                Assert.NotNull(await first.Store.NextMailDueAsync());
+                Assert.NotNull(await first.Store.Outbox.NextDueAsync());
                 using var source = new SqliteConnection($"Data Source={first.DbPath}");
                 using var copy = new SqliteConnection($"Data Source={saved}");
                 source.Open();

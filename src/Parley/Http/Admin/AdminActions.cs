@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Storage;
 using Parley.Http.Edge;
 using Parley.Http.Isso;
@@ -16,11 +17,8 @@ internal static class AdminActions
     public static async Task<IResult> Activate(HttpContext context, ParleyConfig config, CommentService service, CancellationToken ct)
     {
         var ids = await ReadIdsAsync(context.Request);
-        var (activated, unchanged) = (new List<long>(), new List<long>());
-        foreach (var id in ids)
-        {
-            (await service.ActivateAsync(id, context.Site(config), ct) ? activated : unchanged).Add(id);
-        }
+        var activated = await service.ActivateManyAsync(ids, EventBy.Admin, context.Site(config), ct);
+        var unchanged = ids.Except(activated).ToList();
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
@@ -31,20 +29,11 @@ internal static class AdminActions
     }
 
     /// <summary>POST /admin/api/comments/delete — <c>{"ids": […]}</c>; replies keep a placeholder, as in Isso.</summary>
-    public static async Task<IResult> Delete(HttpContext context, ParleyConfig config, ICommentStore store, CommentService service, CancellationToken ct)
+    public static async Task<IResult> Delete(HttpContext context, ParleyConfig config, CommentService service, CancellationToken ct)
     {
         var ids = await ReadIdsAsync(context.Request);
-        var (deleted, missing) = (new List<long>(), new List<long>());
-        foreach (var id in ids)
-        {
-            if (await store.GetCommentAsync(id, ct) is null)
-            {
-                missing.Add(id);
-                continue;
-            }
-            await service.DeleteAsync(id, context.Site(config), ct);
-            deleted.Add(id);
-        }
+        var outcome = await service.DeleteManyAsync(ids, EventBy.Admin, context.Site(config), ct);
+        var (deleted, missing) = (outcome.Deleted, outcome.Missing);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
@@ -59,7 +48,7 @@ internal static class AdminActions
         AdminJson json, CancellationToken ct)
     {
         var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-        var edited = await service.EditAsync(id, input, stampModified: false, context.Site(config), ct);
+        var edited = await service.EditAsync(id, input, stampModified: false, EventBy.Admin, context.Site(config), ct);
         var thread = await store.GetThreadByIdAsync(edited.Tid, ct);
         return JsonResponse.Ok(w => json.WriteComment(w, new AdminRow(edited, thread?.Uri ?? "", thread?.Title)));
     }

@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Http.Edge;
@@ -42,7 +43,7 @@ internal static class Comments
         RequestBody.RejectCrossSiteForm(context.Request);
         await RequireOwnerAsync(id, context.Request, config, store, tokens, ct);
         var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-        var edited = await service.EditAsync(id, input, stampModified: true, context.Site(config), ct);
+        var edited = await service.EditAsync(id, input, stampModified: true, EventBy.Owner, context.Site(config), ct);
         cookies.Issue(context, id, tokens.Ownership(id, edited.Text));
         return JsonResponse.Ok(w => json.WriteComment(w, edited, rendered: true, withHash: false));
     }
@@ -53,7 +54,7 @@ internal static class Comments
     {
         RequestBody.RejectCrossSiteForm(context.Request);
         await RequireOwnerAsync(id, context.Request, config, store, tokens, ct);
-        var placeholder = await service.DeleteAsync(id, context.Site(config), ct);
+        var placeholder = await service.DeleteAsync(id, EventBy.Owner, context.Site(config), ct);
         cookies.Clear(context, id);
         return placeholder is null
             ? JsonResponse.Null

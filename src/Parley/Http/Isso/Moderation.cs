@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Parley.Core.Comments;
 using Parley.Core.Config;
+using Parley.Core.Events;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Http.Edge;
@@ -33,14 +34,14 @@ internal static class Moderation
         switch (action)
         {
             case "activate":
-                return Results.Text(await service.ActivateAsync(id, context.Site(config), ct) ? "Comment has been activated" : "Already activated",
+                return Results.Text(await service.ActivateAsync(id, EventBy.Admin, context.Site(config), ct) ? "Comment has been activated" : "Already activated",
                     "text/plain; charset=utf-8");
             case "delete":
-                await service.DeleteAsync(id, context.Site(config), ct);
+                await service.DeleteAsync(id, EventBy.Admin, context.Site(config), ct);
                 return Results.Text("Comment has been deleted", "text/plain; charset=utf-8");
             default:
                 var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
-                var edited = await service.EditAsync(id, input, stampModified: false, context.Site(config), ct);
+                var edited = await service.EditAsync(id, input, stampModified: false, EventBy.Admin, context.Site(config), ct);
                 return JsonResponse.Ok(w => json.WriteComment(w, edited, rendered: false, withHash: false));
         }
     }

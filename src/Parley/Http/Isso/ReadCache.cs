@@ -1,64 +1,139 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Parley.Core.Config;
+using Parley.Core.Storage;
 
 namespace Parley.Http.Isso;
 
 /// <summary>
-/// Finished answers of the busiest reads (thread fetch, counts), kept while the database's change version and the
-/// configuration in effect stay the same. Any committed write, from this process or another, moves the version on,
-/// and a reload brings a new configuration: either retires them all at once.
+/// Finished answers of the busiest reads (thread fetch, counts), each kept until a thread it depends on changes or
+/// the configuration is reloaded. A write drops only the answers of the threads it touched: the store's change record
+/// (<see cref="ICommentStore.ThreadChangesAsync"/>) says which, for writes by this process or any other.
 /// </summary>
 /// <remarks>
-/// Both are read before the answer is built, so an entry is never labelled newer than its content; the worst a
-/// race can do is build an answer twice. Bounded by bytes: past the budget the generation starts empty.
+/// Before an answer is looked up or built, <see cref="SyncAsync"/> reads the change record up to the present (only when
+/// the database's change version moved, which costs no disk access). An answer is labelled with the point reached
+/// before its data was read, and is valid while none of its threads changed after that point: it can only ever be
+/// labelled older than its content, so the worst a race does is build it twice. Thread id 0 stands for "a thread that
+/// does not exist yet" (answers for unknown uris): it changes whenever a thread is created.
 /// </remarks>
-internal sealed class ReadCache
+internal sealed class ReadCache(ICommentStore store) : IDisposable
 {
     private const long ByteBudget = 16 * 1024 * 1024;
     private const int LargestEntry = 1024 * 1024;
 
-    private Generation _current = new(long.MinValue, new ParleyConfig());
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly ConcurrentDictionary<long, long> _changedAt = new();
+    private State _state = new(long.MinValue, 0, 0);
+    private Entries _entries = new(new ParleyConfig(), 0);
 
-    public CachedAnswer? Find(long version, ParleyConfig config, string key)
+    /// <summary>Brings the change record up to this moment; returns the point answers built now are labelled with.</summary>
+    public async ValueTask<Point> SyncAsync(CancellationToken ct)
     {
-        var generation = Volatile.Read(ref _current);
-        return generation.Version == version && ReferenceEquals(generation.Config, config) && generation.Entries.TryGetValue(key, out var answer)
-            ? answer
-            : null;
+        var version = await store.ChangeVersionAsync(ct);
+        var state = Volatile.Read(ref _state);
+        if (state.Version == version)
+        {
+            return new Point(state.Last, state.Epoch);
+        }
+        await _sync.WaitAsync(ct);
+        try
+        {
+            state = _state;
+            if (state.Version == version)
+            {
+                return new Point(state.Last, state.Epoch);
+            }
+            // The version is read before the record, so a write committed in between is found by the next sync.
+            version = await store.ChangeVersionAsync(ct);
+            var changes = await store.ThreadChangesAsync(state.Last, ct);
+            var epoch = state.Epoch;
+            if (changes.Everything)
+            {
+                _changedAt.Clear();
+                epoch++;
+            }
+            foreach (var tid in changes.Threads)
+            {
+                _changedAt[tid] = changes.Last;
+            }
+            Volatile.Write(ref _state, new State(version, changes.Last, epoch));
+            return new Point(changes.Last, epoch);
+        }
+        finally
+        {
+            _sync.Release();
+        }
     }
 
-    public CachedAnswer Keep(long version, ParleyConfig config, string key, byte[] body)
+    public CachedAnswer? Find(ParleyConfig config, string key)
+    {
+        var entries = Volatile.Read(ref _entries);
+        if (!ReferenceEquals(entries.Config, config) || !entries.Map.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+        if (entry.Epoch != Volatile.Read(ref _state).Epoch)
+        {
+            return null;
+        }
+        foreach (var tid in entry.Threads)
+        {
+            if (_changedAt.TryGetValue(tid, out var changed) && changed > entry.Last)
+            {
+                return null;
+            }
+        }
+        return entry.Answer;
+    }
+
+    /// <summary>Keeps <paramref name="body"/>, built from data read after <paramref name="at"/>, for the threads it shows.</summary>
+    public CachedAnswer Keep(Point at, ParleyConfig config, string key, byte[] body, IReadOnlyList<long> threads)
     {
         var answer = new CachedAnswer(body);
         if (body.Length > LargestEntry)
         {
             return answer;
         }
-        var generation = Volatile.Read(ref _current);
-        if (generation.Version != version || !ReferenceEquals(generation.Config, config) || generation.Bytes + body.Length > ByteBudget)
+        var entries = Volatile.Read(ref _entries);
+        if (!ReferenceEquals(entries.Config, config) || entries.Bytes + body.Length > ByteBudget)
         {
-            var fresh = new Generation(version, config);
-            generation = Interlocked.CompareExchange(ref _current, fresh, generation) == generation ? fresh : Volatile.Read(ref _current);
-            if (generation.Version != version || !ReferenceEquals(generation.Config, config))
+            var fresh = new Entries(config, 0);
+            entries = Interlocked.CompareExchange(ref _entries, fresh, entries) == entries ? fresh : Volatile.Read(ref _entries);
+            if (!ReferenceEquals(entries.Config, config))
             {
                 return answer;
             }
         }
-        if (generation.Entries.TryAdd(key, answer))
+        var entry = new Entry(answer, [.. threads], at.Last, at.Epoch);
+        var added = true;
+        entries.Map.AddOrUpdate(key, entry, (_, _) =>
         {
-            Interlocked.Add(ref generation.Bytes, body.Length + key.Length * sizeof(char));
+            added = false;
+            return entry;
+        });
+        if (added)
+        {
+            Interlocked.Add(ref entries.Bytes, body.Length + key.Length * sizeof(char));
         }
         return answer;
     }
 
-    private sealed class Generation(long version, ParleyConfig config)
+    public void Dispose() => _sync.Dispose();
+
+    /// <summary>A point of the change record: answers labelled with it show every change up to it.</summary>
+    public readonly record struct Point(long Last, long Epoch);
+
+    private sealed record State(long Version, long Last, long Epoch);
+
+    private sealed record Entry(CachedAnswer Answer, long[] Threads, long Last, long Epoch);
+
+    private sealed class Entries(ParleyConfig config, long bytes)
     {
-        public readonly long Version = version;
         // Compared by reference: each reload makes a new record, and comparing the values would cost every read.
         public readonly ParleyConfig Config = config;
-        public readonly ConcurrentDictionary<string, CachedAnswer> Entries = new(StringComparer.Ordinal);
-        public long Bytes;
+        public readonly ConcurrentDictionary<string, Entry> Map = new(StringComparer.Ordinal);
+        public long Bytes = bytes;
     }
 }
 

@@ -22,14 +22,18 @@ internal static class Threads
     public static async Task<IResult> Fetch(HttpRequest request, ParleyConfig config, ICommentStore store, IssoJson json, ReadCache cache,
         CancellationToken ct)
     {
-        var version = await store.ChangeVersionAsync(ct);
+        var at = await cache.SyncAsync(ct);
         var key = request.QueryString.Value ?? "";
-        var answer = cache.Find(version, config, key)
-            ?? cache.Keep(version, config, key, await store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct));
+        if (cache.Find(config, key) is not { } answer)
+        {
+            var (body, tid) = await store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct);
+            answer = cache.Keep(at, config, key, body, [tid]);
+        }
         return new CachedJson(answer, revalidate: true);
     }
 
-    private static async Task<byte[]> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
+    // The answer, and the id of the thread it shows (0: none yet).
+    private static async Task<(byte[] Body, long Thread)> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
     {
         var uri = request.RequireUri();
         var sort = request.First("sort") ?? "oldest";
@@ -47,6 +51,7 @@ internal static class Threads
         var after = request.First("after") ?? "0";
         var rendered = (request.First("plain") ?? "0") == "0";
 
+        var thread = await store.GetThreadAsync(uri, ct);
         var counts = await store.CountRepliesAsync(uri, ct);
         var nestedLimit = request.Integer("nested_limit");
         var roots = limit == 0 ? [] : await store.ListAsync(Page(uri, parent, sort, limit, offset, after), ct);
@@ -65,7 +70,7 @@ internal static class Threads
             }
         }
 
-        return JsonResponse.Bytes(w =>
+        return (JsonResponse.Bytes(w =>
         {
             w.WriteStartObject();
             w.WriteNullable("id", parent);
@@ -95,21 +100,26 @@ internal static class Threads
             w.WritePropertyName("config");
             json.WriteClientConfig(w);
             w.WriteEndObject();
-        });
+        }), thread?.Id ?? 0);
     }
 
     /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
     public static async Task<IResult> Counts(HttpRequest request, ParleyConfig config, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
-        var version = await store.ChangeVersionAsync(ct);
+        var at = await cache.SyncAsync(ct);
         var bytes = await RequestBody.ReadBytesAsync(request);
         // Latin-1 maps every byte to one char, so two different bodies never share a key.
         var key = "count:" + Encoding.Latin1.GetString(bytes);
-        var answer = cache.Find(version, config, key) ?? cache.Keep(version, config, key, await CountAnswerAsync(bytes, store, ct));
+        if (cache.Find(config, key) is not { } answer)
+        {
+            var (body, threads) = await store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, store, ct), ct);
+            answer = cache.Keep(at, config, key, body, threads);
+        }
         return new CachedJson(answer, revalidate: false);
     }
 
-    private static async Task<byte[]> CountAnswerAsync(byte[] bytes, ICommentStore store, CancellationToken ct)
+    // The answer, and the ids of the threads it counts (0 for uris without a thread).
+    private static async Task<(byte[] Body, IReadOnlyList<long> Threads)> CountAnswerAsync(byte[] bytes, ICommentStore store, CancellationToken ct)
     {
         var body = RequestBody.ParseJson(bytes);
         if (body.ValueKind != JsonValueKind.Array)
@@ -120,9 +130,14 @@ internal static class Threads
         var uris = body.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : null).ToList();
         var known = uris.OfType<string>().ToList();
         var counts = known.Count == 0 ? [] : await store.CountPublishedAsync(known, ct);
+        var threads = new HashSet<long>();
+        foreach (var uri in known.Distinct(StringComparer.Ordinal))
+        {
+            threads.Add((await store.GetThreadAsync(uri, ct))?.Id ?? 0);
+        }
         var next = 0;
         var answer = uris.Select(u => u is null ? 0 : counts[next++]).ToList();
-        return JsonResponse.Bytes(w =>
+        return (JsonResponse.Bytes(w =>
         {
             w.WriteStartArray();
             foreach (var n in answer)
@@ -130,7 +145,7 @@ internal static class Threads
                 w.WriteNumberValue(n);
             }
             w.WriteEndArray();
-        });
+        }), [.. threads]);
     }
 
     /// <summary>GET /latest — the last published comments of the whole site, in Isso's mixed order.</summary>

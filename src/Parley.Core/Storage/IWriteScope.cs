@@ -1,0 +1,73 @@
+using Parley.Core.Comments;
+using Parley.Core.Events;
+
+namespace Parley.Core.Storage;
+
+/// <summary>
+/// One write transaction, opened by <see cref="ICommentStore.WriteAsync{T}"/>: its reads see the database as it is
+/// inside the transaction (including its own writes), and everything it writes, event rows included, commits together
+/// or not at all. No other writer, in this process or another, changes the database in between.
+/// </summary>
+public interface IWriteScope
+{
+    Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default);
+
+    Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Inserts a thread with that uri, which must not exist yet.</summary>
+    Task<CommentThread> InsertThreadAsync(string uri, string? title, CancellationToken ct = default);
+
+    Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Inserts <paramref name="comment"/> (its <c>Id</c> is ignored) and returns the stored row.</summary>
+    Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default);
+
+    /// <summary>Writes mode, text, author, email, website, modified and notification of the comment with that id.</summary>
+    Task UpdateCommentAsync(Comment comment, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes as Isso does: a comment that something replies to becomes a mode-4 placeholder
+    /// (text '', author and website NULL) and is returned; otherwise the row goes and null is returned.
+    /// Then unreferenced placeholders are removed until none is left, and threads without comments go.
+    /// </summary>
+    Task<Comment?> DeleteCommentAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Every comment and its thread, ordered by id (what <see cref="DeleteEverythingAsync"/> will remove).</summary>
+    Task<IReadOnlyList<(Comment Comment, CommentThread Thread)>> AllCommentsAsync(CancellationToken ct = default);
+
+    /// <summary>Removes every comment and thread (demo mode's reset); preferences such as the session key stay.</summary>
+    Task DeleteEverythingAsync(CancellationToken ct = default);
+
+    /// <summary>Sets a pending comment to published; false when it was not pending.</summary>
+    Task<bool> ActivateAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Adds one like or dislike and stores the voters filter that now holds the voter.</summary>
+    Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default);
+
+    /// <summary>Clears <c>notification</c> on comment <paramref name="id"/> and its replies written with <paramref name="email"/>.</summary>
+    Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default);
+
+    /// <summary>Pending comments created before <paramref name="createdBefore"/>, oldest first (what a purge removes).</summary>
+    Task<IReadOnlyList<Comment>> PendingBeforeAsync(double createdBefore, CancellationToken ct = default);
+
+    /// <summary>Ids of comments (any thread, any mode) from this address created after the given time.</summary>
+    Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default);
+
+    /// <summary>Top-level comments (any mode) of a thread written from this address, ever.</summary>
+    Task<int> CountTopLevelByAddressAsync(string uri, string remoteAddr, CancellationToken ct = default);
+
+    /// <summary>Whether a published comment with exactly this stored e-mail was created after the given time.</summary>
+    Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default);
+
+    /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
+    Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records <paramref name="email"/> as confirmed and subscribes comment <paramref name="id"/> when it was written
+    /// with that address; false when no such comment exists.
+    /// </summary>
+    Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
+
+    /// <summary>Appends <paramref name="change"/> to the event log; it commits with the change it describes.</summary>
+    Task RecordAsync(ChangeEvent change, CancellationToken ct = default);
+}

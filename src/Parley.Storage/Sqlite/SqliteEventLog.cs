@@ -1,0 +1,108 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Parley.Core.Comments;
+using Parley.Core.Events;
+
+namespace Parley.Storage.Sqlite;
+
+/// <summary>
+/// The event log (<c>parley_events</c>) and the destinations' cursors (<c>parley_event_cursors</c>). The sequence
+/// number is the rowid: commits are serialised, so it grows in commit order; trimming always keeps the newest row,
+/// so a number is never handed out twice.
+/// </summary>
+internal sealed class SqliteEventLog(SqliteCommentStore store) : IEventLog
+{
+    public Task<IReadOnlyList<ChangeEvent>> ReadAsync(long after, int limit, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT seq, type, created, by, tid, CAST(uri AS TEXT) AS uri, CAST(title AS TEXT) AS title, comment_id AS CommentId,
+                   parent, comment_created AS CommentCreated, modified, mode, CAST(text AS TEXT) AS text,
+                   CAST(author AS TEXT) AS author, CAST(website AS TEXT) AS website, likes, dislikes, placeholder, upvote,
+                   origin, endpoint, confirm
+            FROM parley_events WHERE seq > @after ORDER BY seq LIMIT @limit
+            """;
+        return store.ReadAsync<IReadOnlyList<ChangeEvent>>(async c =>
+            [.. (await c.QueryAsync<EventRow>(new CommandDefinition(sql, new { after, limit }, cancellationToken: ct))).Select(r => r.ToEvent())], ct);
+    }
+
+    public async Task<long> CursorAsync(string destination, CancellationToken ct = default)
+    {
+        const string start = """
+            INSERT OR IGNORE INTO parley_event_cursors (destination, seq)
+            VALUES (@destination, (SELECT coalesce(max(seq), 0) FROM parley_events));
+            SELECT seq FROM parley_event_cursors WHERE destination = @destination;
+            """;
+        return await store.WriteAsync((SqliteConnection c) =>
+            c.ExecuteScalarAsync<long>(new CommandDefinition(start, new { destination }, cancellationToken: ct)), ct);
+    }
+
+    public Task AdvanceAsync(string destination, long seq, CancellationToken ct = default)
+    {
+        const string sql = "INSERT OR REPLACE INTO parley_event_cursors (destination, seq) VALUES (@destination, @seq)";
+        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { destination, seq }, cancellationToken: ct)), ct);
+    }
+
+    public Task<int> TrimAsync(double createdBefore, CancellationToken ct = default)
+    {
+        const string sql = """
+            DELETE FROM parley_events
+            WHERE created < @createdBefore
+              AND seq < (SELECT max(seq) FROM parley_events)
+              AND seq <= coalesce((SELECT min(seq) FROM parley_event_cursors), 9223372036854775807)
+            """;
+        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { createdBefore }, cancellationToken: ct)), ct);
+    }
+
+    // Settable properties let the mapper convert by name.
+    private sealed class EventRow
+    {
+        public long Seq { get; set; }
+        public string Type { get; set; } = "";
+        public double Created { get; set; }
+        public string By { get; set; } = "";
+        public long Tid { get; set; }
+        public string? Uri { get; set; }
+        public string? Title { get; set; }
+        public long? CommentId { get; set; }
+        public long? Parent { get; set; }
+        public double? CommentCreated { get; set; }
+        public double? Modified { get; set; }
+        public long? Mode { get; set; }
+        public string? Text { get; set; }
+        public string? Author { get; set; }
+        public string? Website { get; set; }
+        public long? Likes { get; set; }
+        public long? Dislikes { get; set; }
+        public bool Placeholder { get; set; }
+        public bool? Upvote { get; set; }
+        public string? Origin { get; set; }
+        public string? Endpoint { get; set; }
+        public bool Confirm { get; set; }
+
+        public ChangeEvent ToEvent()
+        {
+            var comment = CommentId is { } id ? new Comment
+            {
+                Tid = Tid,
+                Id = id,
+                Parent = Parent,
+                Created = CommentCreated ?? 0,
+                Modified = Modified,
+                Mode = (int)(Mode ?? 0),
+                Text = Text ?? "",
+                Author = Author,
+                Website = Website,
+                Likes = Likes ?? 0,
+                Dislikes = Dislikes ?? 0,
+            } : null;
+            return new ChangeEvent(Type, By, Created, new CommentThread(Tid, Uri ?? "", Title), comment)
+            {
+                Seq = Seq,
+                Placeholder = Placeholder,
+                Upvote = Upvote,
+                Site = Origin is null || Endpoint is null ? null : new SiteAddress(Origin, Endpoint),
+                ConfirmSubscription = Confirm,
+            };
+        }
+    }
+}
