@@ -3,7 +3,8 @@
 
 Each message becomes <n>.eml (the bytes received, dot-unstuffed) and <n>.json
 (envelope and login). The json is written last and renamed into place, so a reader
-that sees it also sees the whole .eml.
+that sees it also sees the whole .eml. The file "connections" holds how many
+connections the server has accepted so far, "open" how many are still open.
 
 Prints READY once listening; runs until SIGTERM or SIGINT.
 """
@@ -22,12 +23,26 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class CaptureHandler:
-    def __init__(self, directory, reject_rcpt, tempfail):
+    def __init__(self, directory, reject_rcpt, tempfail, drop_after):
         self.directory = directory
         self.reject_rcpt = reject_rcpt
         self.tempfail = tempfail
-        # Continue numbering after what a previous run on the same folder stored.
+        self.drop_after = drop_after
+        # Continue numbering (and counting) after what a previous run on the same folder stored.
         self.sequence = len([n for n in os.listdir(directory) if n.endswith(".json")])
+        self.connections = read_count(os.path.join(directory, "connections"))
+        self.open = 0
+        write_atomically(os.path.join(directory, "open"), "0")
+
+    def connected(self):
+        self.connections += 1
+        self.open += 1
+        write_atomically(os.path.join(self.directory, "connections"), str(self.connections))
+        write_atomically(os.path.join(self.directory, "open"), str(self.open))
+
+    def disconnected(self):
+        self.open -= 1
+        write_atomically(os.path.join(self.directory, "open"), str(self.open))
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject_rcpt is not None and address.lower() == self.reject_rcpt.lower():
@@ -36,6 +51,11 @@ class CaptureHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.drop_after is not None and self.sequence == self.drop_after:
+            # Once: the line goes dead after the whole message was sent, before it is stored or answered.
+            self.drop_after = None
+            server.transport.abort()
+            return "421 4.3.0 never seen: the line is cut"
         if self.tempfail > 0:
             self.tempfail -= 1
             return "451 4.3.0 temporary failure, try again later"
@@ -49,10 +69,30 @@ class CaptureHandler:
             "rcpt_tos": list(envelope.rcpt_tos),
             "auth_user": login.decode("utf-8") if login is not None else None,
         }
-        with open(base + ".json.tmp", "w", encoding="utf-8") as f:
-            json.dump(meta, f)
-        os.replace(base + ".json.tmp", base + ".json")
+        write_atomically(base + ".json", json.dumps(meta))
         return "250 OK: queued as %d" % self.sequence
+
+
+def read_count(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return int(f.read())
+    except FileNotFoundError:
+        return 0
+
+
+def write_atomically(path, text):
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+
+
+class CountingSMTP(SMTP):
+    """Tells the handler when a connection ends, however it ends."""
+
+    def connection_lost(self, error):
+        self.event_handler.disconnected()
+        super().connection_lost(error)
 
 
 def make_authenticator(user, password):
@@ -87,13 +127,14 @@ def parse_args():
     parser.add_argument("--auth", metavar="USER:PASS")
     parser.add_argument("--reject-rcpt", metavar="ADDR")
     parser.add_argument("--tempfail", type=int, default=0, metavar="N")
+    parser.add_argument("--drop-after", type=int, metavar="N")
     return parser.parse_args()
 
 
 async def main():
     args = parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    handler = CaptureHandler(args.dir, args.reject_rcpt, args.tempfail)
+    handler = CaptureHandler(args.dir, args.reject_rcpt, args.tempfail, args.drop_after)
 
     smtp_kwargs = {"hostname": "capture.test", "decode_data": False}
     if args.starttls:
@@ -109,8 +150,13 @@ async def main():
     implicit_tls = server_context(*args.smtps) if args.smtps else None
 
     loop = asyncio.get_running_loop()
+
+    def accept():
+        handler.connected()
+        return CountingSMTP(handler, loop=loop, **smtp_kwargs)
+
     server = await loop.create_server(
-        lambda: SMTP(handler, loop=loop, **smtp_kwargs),
+        accept,
         host=args.host,
         port=args.port,
         ssl=implicit_tls,

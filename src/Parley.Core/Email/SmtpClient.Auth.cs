@@ -62,7 +62,7 @@ public sealed partial class SmtpClient
     {
         if (reply.Code != 235)
         {
-            throw Rejected("authentication failed", reply);
+            throw reply.Refusal("authentication failed");
         }
     }
 

@@ -7,7 +7,7 @@ using System.Text;
 namespace Parley.Core.Email;
 
 /// <summary>
-/// The byte level of one SMTP connection: lines out, replies in, TLS upgrade.
+/// The byte level of one SMTP connection: lines out, replies in (checked against the class a step wants), TLS upgrade.
 /// Every operation runs under the step time-out and turns socket, TLS and time-out failures into <see cref="SmtpException"/>.
 /// </summary>
 internal sealed class SmtpWire : IAsyncDisposable
@@ -97,6 +97,23 @@ internal sealed class SmtpWire : IAsyncDisposable
                 }
             }
         }, ct);
+
+    /// <summary>Sends <paramref name="command"/> and wants a reply of <paramref name="expectedClass"/> (2xx unless told).</summary>
+    public async Task CommandAsync(string step, string command, CancellationToken ct, int expectedClass = 2)
+    {
+        await WriteLineAsync(step, command, ct);
+        await ExpectAsync(step, ct, expectedClass);
+    }
+
+    // 2xx completes a step; DATA alone wants 354 (3xx) before the message goes out.
+    public async Task ExpectAsync(string step, CancellationToken ct, int expectedClass = 2)
+    {
+        var reply = await ReadReplyAsync(step, ct);
+        if (reply.Code / 100 != expectedClass)
+        {
+            throw reply.Refusal(step + " rejected");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

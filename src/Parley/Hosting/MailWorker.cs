@@ -6,10 +6,11 @@ using Parley.Http.Edge;
 namespace Parley.Hosting;
 
 /// <summary>
-/// Delivers the outbox: due mails in order, one SMTP connection each; a failure backs off per
-/// <see cref="MailRetry"/>. The first success after failures makes every waiting mail due at once, so
-/// mail queued while the server was down leaves as soon as it is back. Each delivery uses the <c>[smtp]</c> settings
-/// in effect; new ones are tried once, as at start-up, as soon as a reload brings them.
+/// Delivers the outbox: due mails in order, over one SMTP session kept open while mail flows (<see cref="OutboxSmtp"/>).
+/// Each mail keeps its own retry state; a failure backs off per <see cref="MailRetry"/>. The first success after failures
+/// makes every waiting mail due at once, so mail queued while the server was down leaves as soon as it is back. Each
+/// delivery uses the <c>[smtp]</c> settings in effect; new ones are tried once, as at start-up, as soon as a reload
+/// brings them.
 /// </summary>
 internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxSignal signal, MailRetry retry, TimeProvider time,
     DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
@@ -19,7 +20,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     private readonly HashSet<long> _sentNotRemoved = [];
     private bool _failing;
     private SmtpConfig? _probed;
-    private (SmtpConfig Settings, SmtpClient Client)? _smtp;
+    private readonly OutboxSmtp _smtp = new(config, time);
 
     private double Now => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
@@ -34,6 +35,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         finally
         {
             config.Changed -= signal.Notify;
+            await _smtp.DisposeAsync();
         }
     }
 
@@ -62,18 +64,9 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                     log.LogError(e, "Reading the mail outbox failed");
                 }
                 await Task.Delay(TimeSpan.FromSeconds(DiskFull.Is(e) ? DiskFull.RetryAfter : 5), time, stoppingToken);
+                await _smtp.RestedAsync();
             }
         }
-    }
-
-    private SmtpClient Smtp()
-    {
-        var settings = config.Current.Smtp;
-        if (_smtp is not { } current || current.Settings != settings)
-        {
-            _smtp = current = (settings, new SmtpClient(SmtpOptions.From(settings)));
-        }
-        return current.Client;
     }
 
     // Isso opens one test connection at start-up and logs the outcome; failure is not fatal. Parley does the same
@@ -88,7 +81,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         _probed = settings.Smtp;
         try
         {
-            await Smtp().ProbeAsync(ct);
+            await _smtp.Client().ProbeAsync(ct);
             log.LogInformation("Connected to the SMTP server");
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -108,7 +101,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
             {
                 if (!_sentNotRemoved.Contains(mail.Id))
                 {
-                    await Smtp().SendAsync(mail.EnvelopeFrom, [mail.Recipient], mail.Message, ct);
+                    await _smtp.SendAsync(mail, ct);
                     _sentNotRemoved.Add(mail.Id);
                 }
             }
@@ -118,9 +111,11 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                 await FailedAsync(mail, permanent, e.Message, ct);
                 if (!permanent)
                 {
-                    return false; // the server is away: the rest of the batch would fail the same way
+                    // The server is away or busy (a broken session closed itself): the rest of the batch would fail the
+                    // same way; the next round reconnects.
+                    return false;
                 }
-                continue;
+                continue; // refused outright (a 5xx, e.g. for this recipient): the session goes on with the next mail
             }
             await store.Outbox.SentAsync(mail.Id, ct);
             _sentNotRemoved.Remove(mail.Id);
@@ -150,14 +145,20 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         await store.Outbox.FailedAsync(mail.Id, Now + wait.TotalSeconds, reason, ct);
     }
 
-    // Sleeps until the next mail falls due or a new one is queued, whichever comes first.
+    // Sleeps until the next mail falls due or a new one is queued, whichever comes first; an open SMTP session
+    // cuts the nap short, to be closed once it has waited long enough for more mail.
     private async Task NapAsync(CancellationToken ct)
     {
         var next = await store.Outbox.NextDueAsync(ct);
         var nap = next is { } due ? TimeSpan.FromSeconds(Math.Clamp(due - Now, 0, LongestNap.TotalSeconds)) : LongestNap;
+        if (_smtp.IdleLeft is { } idle && idle < nap)
+        {
+            nap = idle;
+        }
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await Task.WhenAny(signal.WaitAsync(wake.Token), Task.Delay(nap, time, wake.Token));
         await wake.CancelAsync();
         ct.ThrowIfCancellationRequested();
+        await _smtp.RestedAsync();
     }
 }

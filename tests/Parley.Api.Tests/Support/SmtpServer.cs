@@ -34,6 +34,12 @@ public sealed class SmtpServer : IAsyncDisposable
             .Order()
             .Select(Read)];
 
+    /// <summary>How many connections the server has accepted, over all its runs on this folder.</summary>
+    public int Connections => Count("connections");
+
+    /// <summary>How many connections are open now (as the running server sees them).</summary>
+    public int OpenConnections => Count("open");
+
     public static async Task<SmtpServer> StartAsync(SmtpServerOptions? options = null)
     {
         var server = new SmtpServer(options ?? new SmtpServerOptions(), Parley.Tests.Shared.FreePort.Next());
@@ -171,6 +177,17 @@ public sealed class SmtpServer : IAsyncDisposable
             yield return "--tempfail";
             yield return _options.TempFail.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        if (_options.DropAfter is { } dropAfter)
+        {
+            yield return "--drop-after";
+            yield return dropAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private int Count(string file)
+    {
+        var path = Path.Combine(_folder, file);
+        return File.Exists(path) ? int.Parse(File.ReadAllText(path), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private ReceivedMail Read(int sequence)

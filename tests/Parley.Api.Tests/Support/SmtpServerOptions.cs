@@ -17,4 +17,7 @@ public sealed record SmtpServerOptions
 
     /// <summary>The first N DATA commands get 451.</summary>
     public int TempFail { get; init; }
+
+    /// <summary>Once N messages are stored, the connection carrying the next one is cut after its DATA, before it is stored.</summary>
+    public int? DropAfter { get; init; }
 }
