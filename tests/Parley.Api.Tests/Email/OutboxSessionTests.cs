@@ -129,7 +129,7 @@ public sealed class OutboxSessionTests(ITestOutputHelper output)
         {
             var to = $"reader{n}@example.org";
             var message = MimeWriter.Write(new MailMessage("parley@example.org", to, $"Mail {n}", $"Body {n}"), Date, $"{n}@example.org");
-            await app.Store.EnqueueMailAsync("parley@example.org", to, message, now);
+            await app.Store.Outbox.EnqueueAsync("parley@example.org", to, message, null, now);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class OutboxSessionTests(ITestOutputHelper output)
     private static async Task WaitForEmptyOutboxAsync(TestApp app)
     {
         var deadline = Stopwatch.StartNew();
-        while (await app.Store.NextMailDueAsync() is not null)
+        while (await app.Store.Outbox.NextDueAsync() is not null)
         {
             Assert.True(deadline.Elapsed < MailSetup.Patience, "the outbox did not empty in time");
             await Task.Delay(20);
