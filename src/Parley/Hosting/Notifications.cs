@@ -10,13 +10,17 @@ namespace Parley.Hosting;
 /// </summary>
 internal static class Notifications
 {
-    public static void AddNotifications(this IServiceCollection services, MailRetry retry)
+    public static void AddNotifications(this IServiceCollection services, MailRetry retry, IReadOnlyList<IEventDestination> more)
     {
         services.AddSingleton<EventSignal>();
         services.AddSingleton<IEventDestination, LogDestination>();
         services.AddSingleton<NotificationMails>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventDestination, MailDestination>();
+        foreach (var destination in more)
+        {
+            services.AddSingleton(destination);
+        }
         services.AddHostedService<EventDispatcher>();
         services.AddSingleton(retry);
         services.AddHostedService<MailWorker>();

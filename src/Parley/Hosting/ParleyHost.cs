@@ -1,6 +1,7 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
 using Parley.Core.Email;
+using Parley.Core.Events;
 using Parley.Core.Markup;
 using Parley.Core.Security;
 using Parley.Core.Storage;
@@ -25,6 +26,8 @@ internal sealed record ParleyHostOptions
     public string? ConfigPath { get; init; }
     /// <summary>One more place the log goes (tests read it).</summary>
     public ILoggerProvider? LogSink { get; init; }
+    /// <summary>Event destinations besides the configured ones (tests add ones that fail on purpose).</summary>
+    public IReadOnlyList<IEventDestination> Destinations { get; init; } = [];
 }
 
 /// <summary>The only place that composes the app: config → store → rules → HTTP.</summary>
@@ -75,7 +78,7 @@ internal static class ParleyHost
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
         services.AddHostedService<AdminPasswordRecord>();
-        services.AddNotifications(options.MailRetry);
+        services.AddNotifications(options.MailRetry, options.Destinations);
         services.AddSingleton<CommentService>();
         ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();

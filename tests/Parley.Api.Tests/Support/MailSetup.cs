@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Parley.Core.Config;
 using Parley.Core.Email;
+using Parley.Core.Events;
 
 namespace Parley.Api.Tests.Support;
 
@@ -10,7 +11,8 @@ public static partial class MailSetup
     public static readonly MailRetry FastRetry = new() { First = TimeSpan.FromMilliseconds(200), Max = TimeSpan.FromSeconds(1) };
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static Task<TestApp> StartAppAsync(SmtpServer smtp, Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null) =>
+    public static Task<TestApp> StartAppAsync(SmtpServer smtp, Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
+        IReadOnlyList<IEventDestination>? destinations = null) =>
         TestApp.StartAsync(c =>
         {
             var mailing = c with
@@ -24,7 +26,7 @@ public static partial class MailSetup
                 },
             };
             return configure?.Invoke(mailing) ?? mailing;
-        }, prepare, FastRetry);
+        }, prepare, FastRetry, destinations);
 
     /// <summary>Posts a comment as a reader would; <paramref name="email"/> subscribes to replies unless told otherwise.</summary>
     public static async Task<long> PostCommentAsync(this TestApp app, string uri, string text, string author, string? email = null,

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Config;
 using Parley.Core.Email;
+using Parley.Core.Events;
 using Parley.Core.Storage;
 using Parley.Hosting;
 
@@ -55,7 +56,7 @@ public sealed class TestApp : IAsyncDisposable
     /// file first. Mail tests pass <paramref name="mailRetry"/>: the clock then runs with real time, as the outbox waits on it.
     /// </summary>
     public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
-        MailRetry? mailRetry = null)
+        MailRetry? mailRetry = null, IReadOnlyList<IEventDestination>? destinations = null)
     {
         var directory = NewDirectory();
         var dbPath = Path.Combine(directory, "comments.db");
@@ -65,7 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
         };
         config = configure?.Invoke(config) ?? config;
-        return await StartAsync(directory, config, null, mailRetry);
+        return await StartAsync(directory, config, null, mailRetry, destinations);
     }
 
     /// <summary>
@@ -79,7 +80,7 @@ public sealed class TestApp : IAsyncDisposable
         await File.WriteAllTextAsync(path, text(Path.Combine(directory, "comments.db")));
         var result = ConfigFile.Load(path, Environment.GetEnvironmentVariable);
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
-        return await StartAsync(directory, result.Config, path, mailRetry);
+        return await StartAsync(directory, result.Config, path, mailRetry, null);
     }
 
     private static string NewDirectory()
@@ -89,7 +90,8 @@ public sealed class TestApp : IAsyncDisposable
         return directory;
     }
 
-    private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry)
+    private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry,
+        IReadOnlyList<IEventDestination>? destinations)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
         var logs = new LogCapture();
@@ -97,6 +99,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             Listen = "http://127.0.0.1:0", Time = clock, MailRetry = mailRetry ?? new MailRetry(),
             MinimumLogLevel = configPath is null ? LogLevel.Warning : LogLevel.Information, ConfigPath = configPath, LogSink = logs,
+            Destinations = destinations ?? [],
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
