@@ -11,7 +11,14 @@ internal sealed record Endpoint(string Id, string Method, string Target, string?
 
     public string Name => Database == Large ? $"{Method} {Target} (large db)" : $"{Method} {Target}";
 
-    /// <summary>Every endpoint in table order. POST /new comes last among the small database's, so writes never precede a read.</summary>
+    // One body for both POST /new rows: the same comment, so only where it lands differs.
+    private const string NewComment =
+        """{"text":"Posted by the benchmark: *emphasis*, `code` and a [link](https://example.org/).","author":"Bench"}""";
+
+    /// <summary>
+    /// Every endpoint in table order. The POST /new rows come last among the large database's, so writes never
+    /// precede a read: one appends to the newest thread, the other inserts into the first and oldest one.
+    /// </summary>
     public static IReadOnlyList<Endpoint> All { get; } =
     [
         new("thread-100", "GET", $"/?uri={Seeder.HundredUri}", null, 200, Small),
@@ -20,7 +27,7 @@ internal sealed record Endpoint(string Id, string Method, string Target, string?
         new("count", "POST", "/count", JsonSerializer.Serialize(Enumerable.Range(0, Seeder.CountThreads).Select(Seeder.CountUri)), 200, Small),
         new("info", "GET", "/info", null, 200, Small),
         new("embed-js", "GET", "/js/embed.min.js", null, 200, Small),
-        new("new", "POST", $"/new?uri={Seeder.NewUri}",
-            """{"text":"Posted by the benchmark: *emphasis*, `code` and a [link](https://example.org/).","author":"Bench"}""", 201, Small),
+        new("new-newest", "POST", $"/new?uri={Seeder.NewestUri}", NewComment, 201, Large),
+        new("new-oldest", "POST", $"/new?uri={Seeder.TenThousandUri}", NewComment, 201, Large),
     ];
 }

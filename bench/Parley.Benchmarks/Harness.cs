@@ -1,13 +1,16 @@
+using Parley.Benchmarks.ColdStart;
 using Parley.Benchmarks.Load;
+using Parley.Benchmarks.Mixed;
 using Parley.Benchmarks.Report;
 using Parley.Benchmarks.Seeding;
 
 namespace Parley.Benchmarks;
 
 /// <summary>
-/// The whole run: seed both databases, measure each against the baseline, then report. Exit 0 when every load
-/// ran without errors (targets are reported, not asserted), 1 when a load saw non-2xx answers or socket errors,
-/// 2 when the run could not be made.
+/// The whole run: seed the databases, measure the endpoints of two against the baseline, the mixed load on the
+/// third, the first answers of a freshly started Parley, then report. Exit 0 when every load ran without errors
+/// (targets are reported, not asserted), 1 when a load saw non-2xx answers or socket errors, 2 when the run could
+/// not be made.
 /// </summary>
 internal static class Harness
 {
@@ -58,6 +61,12 @@ internal static class Harness
         var seeding = new List<SeedResult>();
         seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
         seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
+        var mixed = Path.Combine(folder, "mixed.db");
+        seeding.Add(Print(await Seeder.MixedAsync(mixed, scale, ct)));
+        var mixedIds = await MixedThreads.CommentIdsAsync(mixed, ct);
+        // The same threads once more for the restarted server: the mixed load leaves its database grown.
+        var first = Path.Combine(folder, "first.db");
+        await Seeder.MixedAsync(first, scale, ct);
 
         var errors = new List<string>();
         var session = new Session(options, wrk, folder, errors);
@@ -65,6 +74,11 @@ internal static class Harness
         var onSmall = await session.RunAsync(Endpoint.Small, small, [.. Endpoint.All.Where(e => e.Database == Endpoint.Small)], ct);
         Console.WriteLine("large database:");
         var onLarge = await session.RunAsync(Endpoint.Large, large, [.. Endpoint.All.Where(e => e.Database == Endpoint.Large)], ct);
+        Console.WriteLine("mixed database:");
+        var mixedLoad = await new MixedSession(options, wrk, folder, errors).RunAsync(mixed, mixedIds, ct);
+        // Last, when nothing else runs and the harness's own HTTP client is long warm.
+        Console.WriteLine("first answers after a start:");
+        var firstAnswers = await FirstAnswers.MeasureAsync(options, folder, first, ct);
 
         var measured = onSmall.Endpoints.Concat(onLarge.Endpoints).ToDictionary(e => e.Id);
         var endpoints = Endpoint.All.Select(e => measured[e.Id]).ToList();
@@ -73,7 +87,8 @@ internal static class Harness
             scale.TenThousand, scale.LargeComments, scale.LargeThreads);
         var report = new BenchReport(date, options.Smoke ? "smoke" : "full", machine, settings, seeding,
             [onSmall.Parley, onLarge.Parley, onSmall.Baseline, onLarge.Baseline],
-            endpoints, TargetResult.Evaluate(endpoints, [onSmall.Parley, onLarge.Parley]), errors);
+            endpoints, mixedLoad, firstAnswers,
+            TargetResult.Evaluate(endpoints, [onSmall.Parley, onLarge.Parley], mixedLoad, firstAnswers), errors);
 
         var markdown = MarkdownReport.Write(report);
         Console.WriteLine();

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Parley.Benchmarks.Load;
 
-/// <summary>Runs Debian's wrk against one endpoint: a Lua script sets method, body and Content-Type for POSTs.</summary>
+/// <summary>Runs Debian's wrk against one endpoint (a Lua script sets method, body and Content-Type for POSTs) or with a script of its own.</summary>
 internal sealed class Wrk(string executable, string scriptFolder, int connections)
 {
     public const int Threads = 2;
@@ -39,21 +39,38 @@ internal sealed class Wrk(string executable, string scriptFolder, int connection
 
     public async Task<LoadResult> LoadAsync(Uri baseUrl, Endpoint endpoint, int seconds, CancellationToken ct)
     {
+        var script = endpoint.JsonBody is null ? null : Script(endpoint);
+        var (result, _) = await LoadAsync(new Uri(baseUrl, endpoint.Target), script, [], seconds, ct);
+        return result;
+    }
+
+    /// <summary>
+    /// A load driven by a script of its own, given <paramref name="scriptArguments"/> (wrk's arguments after "--");
+    /// wrk's whole output comes back too, for what the script prints when it is done.
+    /// </summary>
+    public async Task<(LoadResult Result, string Output)> LoadAsync(
+        Uri url, string? script, IReadOnlyList<string> scriptArguments, int seconds, CancellationToken ct)
+    {
         List<string> arguments =
         [
             $"-t{Threads}", $"-c{Connections}", string.Create(CultureInfo.InvariantCulture, $"-d{seconds}s"), "--latency", "--timeout", Timeout,
         ];
-        if (endpoint.JsonBody is not null)
+        if (script is not null)
         {
-            arguments.AddRange(["-s", Script(endpoint)]);
+            arguments.AddRange(["-s", script]);
         }
-        arguments.Add(new Uri(baseUrl, endpoint.Target).AbsoluteUri);
+        arguments.Add(url.AbsoluteUri);
+        if (scriptArguments.Count > 0)
+        {
+            arguments.Add("--");
+            arguments.AddRange(scriptArguments);
+        }
         var (exit, output, error) = await RunAsync(arguments, ct);
         if (exit != 0)
         {
             throw new BenchError($"wrk {string.Join(' ', arguments)} failed (exit {exit}):\n{output}{error}");
         }
-        return LoadResult.Parse(output);
+        return (LoadResult.Parse(output), output);
     }
 
     private string Script(Endpoint endpoint)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Parley.Benchmarks.Report;
 
-/// <summary>latest.md: the machine, the settings, the table, the processes, the seeding and the targets.</summary>
+/// <summary>latest.md: the machine, the settings, the table, the mixed load, the processes and first answers, the seeding and the targets.</summary>
 internal static class MarkdownReport
 {
     public const string TableHeader = "| endpoint | Parley req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | ratio |";
@@ -20,7 +20,8 @@ internal static class MarkdownReport
         var warmup = s.WarmupSeconds > 0 ? string.Create(Invariant, $"after a {s.WarmupSeconds} s warm-up") : "without warm-up";
         md.Append(Invariant, $"Each figure is one `wrk -t{s.WrkThreads} -c{s.WrkConnections} -d{s.DurationSeconds}s --timeout {s.WrkTimeout} --latency` run {warmup}; ");
         md.AppendLine("Parley and the baseline are loaded one after the other for each endpoint, and wrk shares the cores with the server.");
-        md.AppendLine(Invariant, $"`/bench/ten-thousand/` holds {s.TenThousandThreadComments:N0} comments; the large database {s.LargeComments:N0} comments over {s.LargeThreads:N0} threads.");
+        md.Append(Invariant, $"`/bench/ten-thousand/` holds {s.TenThousandThreadComments:N0} comments; the large database {s.LargeComments:N0} comments over {s.LargeThreads:N0} threads, ");
+        md.AppendLine("of which `/bench/ten-thousand/` is the first and `/bench/newest/` the most recently created; a `POST /new` req/s is comments/s.");
         md.AppendLine();
         md.AppendLine(TableHeader);
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -30,11 +31,22 @@ internal static class MarkdownReport
             md.AppendLine(Invariant, $"{e.Baseline.RequestsPerSecond:N0} | {e.Baseline.P99Ms:0.00} | {e.Ratio:0.00#} |");
         }
         md.AppendLine();
+        MixedMarkdown.Append(md, report.Mixed);
+        md.AppendLine();
         md.AppendLine("| process | start → first 200 | idle RSS | peak RSS |");
         md.AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var p in report.Processes)
         {
             md.AppendLine(Invariant, $"| {p.Name} | {p.StartMs:0} ms | {p.IdleRssMb:0.0} MB | {p.PeakRssMb:0.0} MB |");
+        }
+        md.AppendLine();
+        md.AppendLine("A freshly started Parley (on a copy of the mixed load's threads), asked each kind of request once, in this order:");
+        md.AppendLine();
+        md.AppendLine("| first request of its kind | answered after start | took |");
+        md.AppendLine("| --- | ---: | ---: |");
+        foreach (var a in report.FirstAnswers)
+        {
+            md.AppendLine(Invariant, $"| `{a.Request}` | {a.SinceStartMs:0} ms | {a.RequestMs:0.0} ms |");
         }
         md.AppendLine();
         md.AppendLine("Seeding through the storage layer's import: " + string.Join("; ", report.Seeding.Select(seed =>

@@ -32,7 +32,10 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
-    /// <summary>Starts <c>dotnet</c> with <paramref name="arguments"/>; the clock for <see cref="WaitUntilReadyAsync"/> starts here.</summary>
+    /// <summary>The time since the process was started.</summary>
+    public TimeSpan SinceStart => _sinceStart.Elapsed;
+
+    /// <summary>Starts <c>dotnet</c> with <paramref name="arguments"/>; the clock for <c>WaitUntilReadyAsync</c> starts here.</summary>
     public static ServerProcess Start(string name, IEnumerable<string> arguments, Uri baseUrl, string logPath)
     {
         // The shell only redirects and then becomes dotnet (exec, same pid): the server writes its log to the file
@@ -62,18 +65,28 @@ internal sealed class ServerProcess : IAsyncDisposable
     public async Task<TimeSpan> WaitUntilReadyAsync(CancellationToken ct)
     {
         using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        return (await WaitUntilReadyAsync(client, ct)).SinceStart;
+    }
+
+    /// <summary>
+    /// Polls <c>GET /info</c> through <paramref name="client"/> until it answers 200; returns the time since the
+    /// process was started and how long that first successful request took.
+    /// </summary>
+    public async Task<(TimeSpan SinceStart, TimeSpan Request)> WaitUntilReadyAsync(HttpClient client, CancellationToken ct)
+    {
         while (_sinceStart.Elapsed < ReadyTimeout)
         {
             if (_process.HasExited)
             {
                 throw new BenchError($"{Name} exited with code {_process.ExitCode} before answering.\n{LogTail()}");
             }
+            var sent = Stopwatch.StartNew();
             try
             {
                 using var response = await client.GetAsync(new Uri("/info", UriKind.Relative), ct);
                 if ((int)response.StatusCode == 200)
                 {
-                    return _sinceStart.Elapsed;
+                    return (_sinceStart.Elapsed, sent.Elapsed);
                 }
             }
             catch (HttpRequestException)

@@ -5,15 +5,17 @@ namespace Parley.Api.Tests.Bench;
 
 /// <summary>
 /// The benchmark harness, scaled down (<c>--smoke</c>): seeds both databases, starts Parley and the baseline as
-/// real processes, loads every endpoint with wrk and writes its report. It checks that the run works and
-/// reports sound figures, not how fast anything is.
+/// real processes, loads every endpoint with wrk, runs the mixed load, times a fresh start's first answers and
+/// writes its report. It checks that the run works and reports sound figures, not how fast anything is.
 /// </summary>
 public sealed class BenchmarkSmokeTests : IDisposable
 {
     // Seconds of work on two cores; generous because other suites may be building or testing alongside.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    private static readonly string[] EndpointIds = ["thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new"];
+    private static readonly string[] EndpointIds = ["thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new-newest", "new-oldest"];
+
+    private static readonly string[] FirstRequests = ["GET /info", "POST /new", "GET /config", "POST /count", "GET /?uri="];
 
     private readonly string _out = Directory.CreateTempSubdirectory("parley-bench-smoke-").FullName;
 
@@ -31,10 +33,19 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(EndpointIds, endpoints.Select(e => e.GetProperty("id").GetString()));
         foreach (var endpoint in endpoints)
         {
-            var parley = AssertSoundLoad(endpoint, "parley");
-            var baseline = AssertSoundLoad(endpoint, "baseline");
+            var name = endpoint.GetProperty("name").GetString();
+            var parley = AssertSoundLoad(endpoint.GetProperty("parley"), $"{name} on parley");
+            var baseline = AssertSoundLoad(endpoint.GetProperty("baseline"), $"{name} on baseline");
             Assert.Equal(parley / baseline, endpoint.GetProperty("ratio").GetDouble(), 9);
         }
+        var mixed = json.RootElement.GetProperty("mixed");
+        var mixedRate = AssertSoundLoad(mixed.GetProperty("mixed"), "mixed load");
+        var readOnlyRate = AssertSoundLoad(mixed.GetProperty("readOnly"), "mixed load's fetches alone");
+        Assert.Equal(mixedRate / readOnlyRate, mixed.GetProperty("ratio").GetDouble(), 9);
+        Assert.True(mixed.GetProperty("sent").GetProperty("fetch").GetInt64() > 0, mixed.ToString());
+        var firstAnswers = json.RootElement.GetProperty("firstAnswers").EnumerateArray().ToList();
+        Assert.Equal(FirstRequests, firstAnswers.Select(a => a.GetProperty("request").GetString()));
+        Assert.All(firstAnswers, a => Assert.True(a.GetProperty("requestMs").GetDouble() > 0, a.ToString()));
         foreach (var process in json.RootElement.GetProperty("processes").EnumerateArray())
         {
             Assert.True(process.GetProperty("startMs").GetDouble() > 0, process.ToString());
@@ -44,6 +55,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(_out, "latest.md"));
         Assert.Contains("| endpoint | Parley req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | ratio |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| load | req/s | p50 ms | p99 ms | fetches alone req/s | fetches alone p99 ms | mixed ÷ alone | non-2xx |", markdown, StringComparison.Ordinal);
         foreach (var endpoint in endpoints)
         {
             Assert.Contains($"`{endpoint.GetProperty("name").GetString()}`", markdown, StringComparison.Ordinal);
@@ -63,11 +75,10 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    /// <summary>Asserts one side of an endpoint's row is a real, error-free measurement; returns its req/s.</summary>
-    private static double AssertSoundLoad(JsonElement endpoint, string side)
+    /// <summary>Asserts one wrk run is a real, error-free measurement; returns its req/s.</summary>
+    private static double AssertSoundLoad(JsonElement load, string name)
     {
-        var load = endpoint.GetProperty(side);
-        var what = $"{endpoint.GetProperty("name").GetString()} on {side}: {load}";
+        var what = $"{name}: {load}";
         var rate = load.GetProperty("requestsPerSecond").GetDouble();
         Assert.True(rate > 0, what);
         Assert.True(load.GetProperty("non2xx").GetInt64() == 0, what);
