@@ -27,47 +27,85 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         // One reading of the settings per comment: a reload in between cannot mix two configurations.
         var settings = config.Current;
         var email = Escaping.Html(input.Email);
-        // Asking the page for its title is network I/O: done before the transaction, which must not wait for it.
-        (string Uri, string Title)? page = string.IsNullOrEmpty(input.Title) && await store.GetThreadAsync(uri, ct) is null
-            ? await DiscoverAsync(uri, site.Origin, ct)
-            : null;
-        var comment = await WriteAsync(async tx =>
+        // Asking the page for its title is network I/O, which the transaction must not wait for: a new thread without a
+        // title leaves the transaction, asks, and comes back.
+        (string Uri, string Title)? page = null;
+        while (true)
         {
-            var now = Now;
-            var thread = await tx.GetThreadAsync(uri, ct)
-                ?? (page is { } found ? await tx.GetThreadAsync(found.Uri, ct) : null)
-                ?? await InsertThreadAsync(tx, page?.Uri ?? uri, page is { } titled ? titled.Title : input.Title, site, now, ct);
-            await new Guard(settings.Guard, settings.General.MaxAge, tx).CheckAsync(thread.Uri, input, remoteAddr, now, ct);
-            var mode = settings.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
-            if (mode == CommentMode.Pending && settings.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
-                && await tx.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
+            try
             {
-                mode = CommentMode.Published;
+                return await CreateOnceAsync(uri, input, email, page, remoteAddr, site, settings, ct);
             }
-            // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
-            var confirm = input.Notification is not (null or 0) && email is not null
-                && settings.General.ReplyNotifications && settings.General.ReplyNotificationsConfirm
-                && !await tx.IsAddressConfirmedAsync(email, ct);
-            var comment = await tx.InsertCommentAsync(new Comment
+            catch (TitleNeeded) when (page is null)
             {
-                Tid = thread.Id,
-                Parent = await ResolveParentAsync(tx, input.Parent, thread.Id, ct),
-                Created = now,
-                Mode = mode,
-                RemoteAddr = remoteAddr,
-                Text = input.Text,
-                Author = Escaping.Html(input.Author),
-                Email = email,
-                Website = Escaping.Website(input.Website, prefixScheme: true),
-                Voters = VotersFilter.Create(remoteAddr),
-                Notification = confirm ? 0 : input.Notification,
-            }, ct);
-            await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Reader, now, thread, comment)
+                page = await DiscoverAsync(uri, site.Origin, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs all of <see cref="CreateAsync"/> (the thread must exist or <paramref name="input"/> carry a title) in a transaction
+    /// that is then rolled back: nothing is stored and no event recorded. Start-up rehearses a comment so that the first
+    /// real one finds its path compiled and its statements prepared. Returns the comment as it would have been stored.
+    /// </summary>
+    public async Task<Comment> RehearseCreateAsync(string uri, CommentInput input, string remoteAddr, SiteAddress site, CancellationToken ct = default)
+    {
+        Comment? rehearsed = null;
+        try
+        {
+            await store.WriteAsync<Comment>(async tx =>
             {
-                Site = site,
-                ConfirmSubscription = confirm,
+                rehearsed = await CreateInAsync(tx, uri, input, Escaping.Html(input.Email), null, remoteAddr, site, config.Current, ct);
+                throw new Rehearsal();
             }, ct);
-            return comment;
+        }
+        catch (Rehearsal)
+        {
+        }
+        return rehearsed!;
+    }
+
+    private Task<Comment> CreateOnceAsync(string uri, CommentInput input, string? email, (string Uri, string Title)? page,
+        string remoteAddr, SiteAddress site, ParleyConfig settings, CancellationToken ct) =>
+        WriteAsync(tx => CreateInAsync(tx, uri, input, email, page, remoteAddr, site, settings, ct), ct);
+
+    private async Task<Comment> CreateInAsync(IWriteScope tx, string uri, CommentInput input, string? email, (string Uri, string Title)? page,
+        string remoteAddr, SiteAddress site, ParleyConfig settings, CancellationToken ct)
+    {
+        var now = Now;
+        var thread = await tx.GetThreadAsync(uri, ct)
+            ?? (page is { } found ? await tx.GetThreadAsync(found.Uri, ct) : null)
+            ?? await InsertThreadAsync(tx, page?.Uri ?? uri,
+                page is { } titled ? titled.Title : string.IsNullOrEmpty(input.Title) ? throw new TitleNeeded() : input.Title, site, now, ct);
+        await new Guard(settings.Guard, settings.General.MaxAge, tx).CheckAsync(thread.Uri, input, remoteAddr, now, ct);
+        var mode = settings.Moderation.Enabled ? CommentMode.Pending : CommentMode.Published;
+        if (mode == CommentMode.Pending && settings.Moderation.ApproveIfEmailPreviouslyApproved && email is not null
+            && await tx.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
+        {
+            mode = CommentMode.Published;
+        }
+        // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
+        var confirm = input.Notification is not (null or 0) && email is not null
+            && settings.General.ReplyNotifications && settings.General.ReplyNotificationsConfirm
+            && !await tx.IsAddressConfirmedAsync(email, ct);
+        var comment = await tx.InsertCommentAsync(new Comment
+        {
+            Tid = thread.Id,
+            Parent = await ResolveParentAsync(tx, input.Parent, thread.Id, ct),
+            Created = now,
+            Mode = mode,
+            RemoteAddr = remoteAddr,
+            Text = input.Text,
+            Author = Escaping.Html(input.Author),
+            Email = email,
+            Website = Escaping.Website(input.Website, prefixScheme: true),
+            Voters = VotersFilter.Create(remoteAddr),
+            Notification = confirm ? 0 : input.Notification,
+        }, ct);
+        await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Reader, now, thread, comment)
+        {
+            Site = site,
+            ConfirmSubscription = confirm,
         }, ct);
         return comment;
     }
@@ -279,6 +317,10 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         }
         return null;
     }
+
+    private sealed class TitleNeeded : Exception;
+
+    private sealed class Rehearsal : Exception;
 
     private static RuleViolationException NotFound() => new(ViolationKind.NotFound, "comment not found");
 }

@@ -21,8 +21,10 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
     public async Task DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
         // Mail is about what readers and moderators do on the site: imports, purges and demo resets mail nobody.
+        var settings = config.Current;
         if (change.Site is not { } site || change.Comment is not { } snapshot
-            || change.Type is not (EventTypes.CommentCreated or EventTypes.CommentActivated))
+            || change.Type is not (EventTypes.CommentCreated or EventTypes.CommentActivated)
+            || !(settings.General.MailsOwner || settings.General.ReplyNotifications || change.ConfirmSubscription))
         {
             return;
         }
@@ -33,7 +35,6 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
             return;
         }
         var comment = snapshot with { Email = stored.Email, RemoteAddr = stored.RemoteAddr, Notification = stored.Notification };
-        var settings = config.Current;
         var queue = new List<(string Kind, MailMessage Mail)>();
         if (change.Type == EventTypes.CommentCreated && settings.General.MailsOwner)
         {

@@ -140,11 +140,11 @@ public sealed partial class SqliteCommentStore : ICommentStore
     public Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> write, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return _writer.WriteAsync(c => write(new SqliteWriteScope(c)), ct);
+        return _writer.WriteAsync(write, ct);
     }
 
     /// <summary>Runs <paramref name="write"/> in a write transaction on the writer connection (see <see cref="SqliteWriter"/>).</summary>
-    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct) => _writer.WriteAsync(write, ct);
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct) => _writer.WriteAsync(scope => write(scope.Connection), ct);
 
     internal async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {

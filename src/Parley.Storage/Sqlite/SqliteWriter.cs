@@ -17,11 +17,13 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
 
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private SqliteConnection? _connection;
+    private PreparedStatements? _statements;
+    private SqliteWriteScope? _scope;
     private long? _appliedPageLimit;
     private volatile bool _disposed;
     private int _draining;
 
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteScope, Task<T>> write, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ct.ThrowIfCancellationRequested();
@@ -66,11 +68,11 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
         var next = 0;
         while (next < batch.Count)
         {
-            SqliteConnection connection;
+            SqliteWriteScope scope;
             try
             {
-                connection = await OpenAsync();
-                await ExecuteAsync(connection, "BEGIN IMMEDIATE");
+                scope = await OpenAsync();
+                await scope.Statements.ExecuteAsync("BEGIN IMMEDIATE");
             }
             catch (Exception e)
             {
@@ -81,6 +83,10 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
                 }
                 return;
             }
+            var connection = scope.Connection;
+            var statements = scope.Statements;
+            // Alone in its transaction, a write needs no savepoint: rolling back the transaction undoes just it.
+            var alone = batch.Count - next == 1;
             var ran = new List<PendingWrite>();
             var lost = false;
             for (; next < batch.Count && !lost; next++)
@@ -93,14 +99,24 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
                 }
                 try
                 {
-                    await ExecuteAsync(connection, "SAVEPOINT write");
-                    await pending.RunAsync(connection);
-                    await ExecuteAsync(connection, "RELEASE write");
+                    if (!alone)
+                    {
+                        await statements.ExecuteAsync("SAVEPOINT write");
+                    }
+                    await pending.RunAsync(scope);
+                    if (!alone)
+                    {
+                        await statements.ExecuteAsync("RELEASE write");
+                    }
                     ran.Add(pending);
                 }
                 catch (Exception e)
                 {
-                    lost = !await RollBackToSavepointAsync(connection);
+                    lost = alone || !await RollBackToSavepointAsync(connection);
+                    if (alone)
+                    {
+                        await RollBackAsync(connection);
+                    }
                     pending.Fail(e);
                     if (lost)
                     {
@@ -119,7 +135,7 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
             }
             try
             {
-                await ExecuteAsync(connection, "COMMIT");
+                await statements.ExecuteAsync("COMMIT");
             }
             catch (Exception e)
             {
@@ -171,9 +187,9 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync()
+    private async Task<SqliteWriteScope> OpenAsync()
     {
-        if (_connection is null)
+        if (_scope is null)
         {
             var connection = new SqliteConnection(connectionString);
             try
@@ -189,22 +205,25 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
                 throw;
             }
             _connection = connection;
+            _statements = new PreparedStatements(connection);
+            _scope = new SqliteWriteScope(connection, _statements);
             _appliedPageLimit = null;
         }
         var limit = pageLimit();
         if (limit != _appliedPageLimit)
         {
             // max_page_count cannot go below the current size, so the value read back is the one in force.
-            await _connection.ExecuteScalarAsync<long>(FormattableString.Invariant($"PRAGMA max_page_count = {limit}"));
+            await _scope.Connection.ExecuteScalarAsync<long>(FormattableString.Invariant($"PRAGMA max_page_count = {limit}"));
             _appliedPageLimit = limit;
         }
-        return _connection;
+        return _scope;
     }
 
     private void Reset()
     {
+        _statements?.Dispose();
         _connection?.Dispose();
-        _connection = null;
+        (_statements, _connection, _scope) = (null, null, null);
     }
 
     private static Task<int> ExecuteAsync(SqliteConnection connection, string sql) => connection.ExecuteAsync(sql);
@@ -222,20 +241,20 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
     private abstract class PendingWrite
     {
         public abstract bool IsCancelled { get; }
-        public abstract Task RunAsync(SqliteConnection connection);
+        public abstract Task RunAsync(SqliteWriteScope scope);
         public abstract void Complete();
         public abstract void Fail(Exception e);
         public abstract void Cancel();
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteWriteScope, Task<T>> write, CancellationToken ct) : PendingWrite
     {
         private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 
         public Task<T> Task => _outcome.Task;
         public override bool IsCancelled => ct.IsCancellationRequested;
-        public override async Task RunAsync(SqliteConnection connection) => _result = await write(connection);
+        public override async Task RunAsync(SqliteWriteScope scope) => _result = await write(scope);
         public override void Complete() => _outcome.TrySetResult(_result!);
         public override void Fail(Exception e) => _outcome.TrySetException(e);
         public override void Cancel() => _outcome.TrySetCanceled(ct);

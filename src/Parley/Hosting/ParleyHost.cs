@@ -82,6 +82,7 @@ internal static class ParleyHost
         services.AddSingleton<CommentService>();
         ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();
+        services.AddHostedService<Warmup>();
         if (config.Demo.Enabled)
         {
             services.AddHostedService<DemoReset>();
