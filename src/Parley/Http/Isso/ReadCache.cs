@@ -23,9 +23,49 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
     private const int LargestEntry = 1024 * 1024;
 
     private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly ConcurrentDictionary<string, Build> _building = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, long> _changedAt = new();
     private State _state = new(long.MinValue, 0, 0);
     private Entries _entries = new(new ParleyConfig(), 0);
+
+    /// <summary>
+    /// The kept answer for <paramref name="key"/>, or one <paramref name="build"/> makes (and keeps, for the threads it
+    /// names). Requests that miss the same key together share one build, so a write to a busy thread costs one rebuild,
+    /// not one per waiting reader; a build joins only if it started late enough to show every change this request
+    /// must see.
+    /// </summary>
+    public async Task<CachedAnswer> GetAsync(ParleyConfig config, string key,
+        Func<Task<(byte[] Body, IReadOnlyList<long> Threads)>> build, CancellationToken ct)
+    {
+        var at = await SyncAsync(ct);
+        if (Find(config, key) is { } kept)
+        {
+            return kept;
+        }
+        if (_building.TryGetValue(key, out var running) && running.Covers(at, config))
+        {
+            return await running.Answer.WaitAsync(ct);
+        }
+        var mine = new Build(at, config, BuildAsync(at, config, key, build));
+        _building[key] = mine;
+        try
+        {
+            return await mine.Answer.WaitAsync(ct);
+        }
+        finally
+        {
+            _building.TryRemove(new KeyValuePair<string, Build>(key, mine));
+        }
+    }
+
+    private async Task<CachedAnswer> BuildAsync(Point at, ParleyConfig config, string key,
+        Func<Task<(byte[] Body, IReadOnlyList<long> Threads)>> build)
+    {
+        // Yield first: the build must not run inside the caller's lock-free check above.
+        await Task.Yield();
+        var (body, threads) = await build();
+        return Keep(at, config, key, body, threads);
+    }
 
     /// <summary>Brings the change record up to this moment; returns the point answers built now are labelled with.</summary>
     public async ValueTask<Point> SyncAsync(CancellationToken ct)
@@ -125,6 +165,11 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
     public readonly record struct Point(long Last, long Epoch);
 
     private sealed record State(long Version, long Last, long Epoch);
+
+    private sealed record Build(Point At, ParleyConfig Config, Task<CachedAnswer> Answer)
+    {
+        public bool Covers(Point at, ParleyConfig config) => ReferenceEquals(Config, config) && At.Epoch == at.Epoch && At.Last >= at.Last;
+    }
 
     private sealed record Entry(CachedAnswer Answer, long[] Threads, long Last, long Epoch);
 

@@ -22,18 +22,13 @@ internal static class Threads
     public static async Task<IResult> Fetch(HttpRequest request, ParleyConfig config, ICommentStore store, IssoJson json, ReadCache cache,
         CancellationToken ct)
     {
-        var at = await cache.SyncAsync(ct);
-        var key = request.QueryString.Value ?? "";
-        if (cache.Find(config, key) is not { } answer)
-        {
-            var (body, tid) = await store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct);
-            answer = cache.Keep(at, config, key, body, [tid]);
-        }
+        var answer = await cache.GetAsync(config, request.QueryString.Value ?? "",
+            () => store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct), ct);
         return new CachedJson(answer, revalidate: true);
     }
 
     // The answer, and the id of the thread it shows (0: none yet).
-    private static async Task<(byte[] Body, long Thread)> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
+    private static async Task<(byte[] Body, IReadOnlyList<long> Threads)> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
     {
         var uri = request.RequireUri();
         var sort = request.First("sort") ?? "oldest";
@@ -100,21 +95,16 @@ internal static class Threads
             w.WritePropertyName("config");
             json.WriteClientConfig(w);
             w.WriteEndObject();
-        }), thread?.Id ?? 0);
+        }), [thread?.Id ?? 0]);
     }
 
     /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
     public static async Task<IResult> Counts(HttpRequest request, ParleyConfig config, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
-        var at = await cache.SyncAsync(ct);
         var bytes = await RequestBody.ReadBytesAsync(request);
         // Latin-1 maps every byte to one char, so two different bodies never share a key.
         var key = "count:" + Encoding.Latin1.GetString(bytes);
-        if (cache.Find(config, key) is not { } answer)
-        {
-            var (body, threads) = await store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, store, ct), ct);
-            answer = cache.Keep(at, config, key, body, threads);
-        }
+        var answer = await cache.GetAsync(config, key, () => store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, store, ct), ct), ct);
         return new CachedJson(answer, revalidate: false);
     }
 
