@@ -110,6 +110,16 @@ public sealed class InstalledServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the server as a crash or the OOM killer would: SIGKILL, so no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
