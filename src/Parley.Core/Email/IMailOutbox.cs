@@ -1,16 +1,28 @@
 namespace Parley.Core.Email;
 
-/// <summary>Finished mails waiting for the mail server, kept in the database so that a restart loses none.</summary>
+/// <summary>
+/// Finished mails waiting for the mail server, kept in the database so that a restart loses none. Several processes may
+/// deliver from one outbox: a mail is claimed before it is sent, so only one of them sends it.
+/// </summary>
 public interface IMailOutbox
 {
     /// <summary>
-    /// Adds a finished message, due at once. <paramref name="key"/> names what the mail is about (event and recipient):
-    /// a second message with a key already waiting is ignored, so handling an event twice mails once.
+    /// Queues <paramref name="mails"/>, due at once, in one transaction. With <paramref name="handles"/>, the same transaction
+    /// records that destination's cursor at that event; when the cursor already stood there (another process handled the
+    /// event), nothing is queued and false is returned. A mail whose <see cref="OutgoingMail.Key"/> is still waiting is
+    /// not queued twice.
     /// </summary>
-    Task EnqueueAsync(string envelopeFrom, string recipient, byte[] message, string? key, double now, CancellationToken ct = default);
+    Task<bool> EnqueueAsync(IReadOnlyList<OutgoingMail> mails, double now, (string Destination, long Seq)? handles = null,
+        CancellationToken ct = default);
 
-    /// <summary>Up to <paramref name="limit"/> messages due at <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<QueuedMail>> DueAsync(double now, int limit, CancellationToken ct = default);
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, oldest first: they are not due again
+    /// for anyone until <paramref name="lease"/> seconds have passed, by which time they are sent (removed) or failed.
+    /// </summary>
+    Task<IReadOnlyList<QueuedMail>> ClaimDueAsync(double now, int limit, double lease, CancellationToken ct = default);
+
+    /// <summary>Gives back claimed messages that were not tried, due at <paramref name="due"/>.</summary>
+    Task ReleaseAsync(IReadOnlyList<long> ids, double due, CancellationToken ct = default);
 
     /// <summary>When the next message falls due; null when none waits.</summary>
     Task<double?> NextDueAsync(CancellationToken ct = default);
@@ -21,6 +33,9 @@ public interface IMailOutbox
     /// <summary>Records a failed attempt; <paramref name="retryAt"/> null means the message is given up (kept, never retried).</summary>
     Task FailedAsync(long id, double? retryAt, string error, CancellationToken ct = default);
 
-    /// <summary>Makes every waiting message due now (the mail server answered again).</summary>
+    /// <summary>Makes every message waiting after a failed attempt due now (the mail server answered again).</summary>
     Task RetryNowAsync(double now, CancellationToken ct = default);
 }
+
+/// <summary>A finished message for one recipient; <see cref="Key"/> names what it is about (null: nothing to de-duplicate).</summary>
+public sealed record OutgoingMail(string EnvelopeFrom, string Recipient, byte[] Message, string? Key);

@@ -61,6 +61,7 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
         }
         var envelopeFrom = MimeWriter.EnvelopeAddress(settings.Smtp.From);
         var now = time.GetUtcNow();
+        var outgoing = new List<OutgoingMail>();
         foreach (var (kind, mail) in queue)
         {
             byte[] message;
@@ -75,10 +76,13 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
                 continue;
             }
             var recipient = MimeWriter.EnvelopeAddress(mail.To);
-            await store.Outbox.EnqueueAsync(envelopeFrom, recipient, message, $"{change.Id}:{kind}:{recipient}",
-                now.ToUnixTimeMilliseconds() / 1000.0, ct);
+            outgoing.Add(new OutgoingMail(envelopeFrom, recipient, message, $"{change.Id}:{kind}:{recipient}"));
         }
-        signal.Notify();
+        // Queued together with this destination's cursor: a crash before the commit queues them again, one after it never.
+        if (await store.Outbox.EnqueueAsync(outgoing, now.ToUnixTimeMilliseconds() / 1000.0, (Name, change.Seq), ct))
+        {
+            signal.Notify();
+        }
     }
 
     // Each subscribed address of the conversation once; never the replier's own address.

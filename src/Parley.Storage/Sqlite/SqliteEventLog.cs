@@ -36,10 +36,17 @@ internal sealed class SqliteEventLog(SqliteCommentStore store) : IEventLog
             c.ExecuteScalarAsync<long>(new CommandDefinition(start, new { destination }, cancellationToken: ct)), ct);
     }
 
-    public Task AdvanceAsync(string destination, long seq, CancellationToken ct = default)
+    public Task AdvanceAsync(string destination, long seq, CancellationToken ct = default) =>
+        store.WriteAsync((SqliteConnection c) => AdvanceAsync(c, destination, seq, ct), ct);
+
+    // Never backwards: another process sharing the destination may have gone further.
+    internal static Task<int> AdvanceAsync(SqliteConnection connection, string destination, long seq, CancellationToken ct)
     {
-        const string sql = "INSERT OR REPLACE INTO parley_event_cursors (destination, seq) VALUES (@destination, @seq)";
-        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { destination, seq }, cancellationToken: ct)), ct);
+        const string sql = """
+            INSERT INTO parley_event_cursors (destination, seq) VALUES (@destination, @seq)
+            ON CONFLICT (destination) DO UPDATE SET seq = max(seq, excluded.seq)
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { destination, seq }, cancellationToken: ct));
     }
 
     public Task<int> TrimAsync(double createdBefore, CancellationToken ct = default)

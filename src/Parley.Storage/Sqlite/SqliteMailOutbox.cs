@@ -4,26 +4,57 @@ using Parley.Core.Email;
 
 namespace Parley.Storage.Sqlite;
 
-/// <summary>The mail outbox (<c>parley_outbox</c>): finished messages wait here until the mail server takes them.</summary>
+/// <summary>
+/// The mail outbox (<c>parley_outbox</c>): finished messages wait here until the mail server takes them. A claim moves a
+/// message's <c>due</c> past the lease, so the claim needs no column of its own and lapses by itself if the claimer dies.
+/// </summary>
 internal sealed class SqliteMailOutbox(SqliteCommentStore store) : IMailOutbox
 {
-    public Task EnqueueAsync(string envelopeFrom, string recipient, byte[] message, string? key, double now, CancellationToken ct = default)
+    public Task<bool> EnqueueAsync(IReadOnlyList<OutgoingMail> mails, double now, (string Destination, long Seq)? handles = null,
+        CancellationToken ct = default)
     {
-        const string sql = """
+        const string insert = """
             INSERT OR IGNORE INTO parley_outbox (created, envelope_from, recipient, message, due, event_key)
-            VALUES (@now, @envelopeFrom, @recipient, @message, @now, @key)
+            VALUES (@now, @EnvelopeFrom, @Recipient, @Message, @now, @Key)
             """;
-        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { now, envelopeFrom, recipient, message, key }, cancellationToken: ct)), ct);
+        return store.WriteAsync(async (SqliteConnection c) =>
+        {
+            if (handles is { } mark)
+            {
+                var at = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    "SELECT seq FROM parley_event_cursors WHERE destination = @Destination", new { mark.Destination }, cancellationToken: ct));
+                if (at >= mark.Seq)
+                {
+                    return false;
+                }
+                await SqliteEventLog.AdvanceAsync(c, mark.Destination, mark.Seq, ct);
+            }
+            foreach (var mail in mails)
+            {
+                await c.ExecuteAsync(new CommandDefinition(insert, new { now, mail.EnvelopeFrom, mail.Recipient, mail.Message, mail.Key }, cancellationToken: ct));
+            }
+            return true;
+        }, ct);
     }
 
-    public Task<IReadOnlyList<QueuedMail>> DueAsync(double now, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<QueuedMail>> ClaimDueAsync(double now, int limit, double lease, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT id, envelope_from AS EnvelopeFrom, recipient, message, attempts, created
-            FROM parley_outbox WHERE due <= @now ORDER BY due, id LIMIT @limit
+            UPDATE parley_outbox SET due = @until
+            WHERE id IN (SELECT id FROM parley_outbox WHERE due <= @now ORDER BY due, id LIMIT @limit)
+            RETURNING id, envelope_from AS EnvelopeFrom, recipient, message, attempts, created
             """;
-        return store.ReadAsync<IReadOnlyList<QueuedMail>>(async c =>
-            [.. await c.QueryAsync<QueuedMail>(new CommandDefinition(sql, new { now, limit }, cancellationToken: ct))], ct);
+        return store.WriteAsync<IReadOnlyList<QueuedMail>>(async (SqliteConnection c) =>
+            [.. (await c.QueryAsync<QueuedMail>(new CommandDefinition(sql, new { now, limit, until = now + lease }, cancellationToken: ct)))
+                .OrderBy(m => m.Id)], ct);
+    }
+
+    public Task ReleaseAsync(IReadOnlyList<long> ids, double due, CancellationToken ct = default)
+    {
+        const string sql = "UPDATE parley_outbox SET due = @due WHERE id = @id";
+        return ids.Count == 0
+            ? Task.CompletedTask
+            : store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, ids.Select(id => new { id, due }), cancellationToken: ct)), ct);
     }
 
     public Task<double?> NextDueAsync(CancellationToken ct = default) =>
@@ -40,7 +71,8 @@ internal sealed class SqliteMailOutbox(SqliteCommentStore store) : IMailOutbox
 
     public Task RetryNowAsync(double now, CancellationToken ct = default)
     {
-        const string sql = "UPDATE parley_outbox SET due = @now WHERE due > @now";
+        // Only mails that failed: those merely claimed are being sent by someone right now.
+        const string sql = "UPDATE parley_outbox SET due = @now WHERE due > @now AND attempts > 0";
         return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { now }, cancellationToken: ct)), ct);
     }
 }

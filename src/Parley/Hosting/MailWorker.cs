@@ -16,6 +16,8 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
+    // Long enough to send a batch; should this process die holding it, another sends it once the claim lapses.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(20);
     // Mails the SMTP server took whose removal from the outbox failed (a full disk): never sent twice.
     private readonly HashSet<long> _sentNotRemoved = [];
     private bool _failing;
@@ -94,9 +96,10 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     private async Task<bool> DeliverDueAsync(CancellationToken ct)
     {
         const int batch = 50;
-        var due = await store.Outbox.DueAsync(Now, batch, ct);
-        foreach (var mail in due)
+        var due = await store.Outbox.ClaimDueAsync(Now, batch, ClaimLease.TotalSeconds, ct);
+        for (var i = 0; i < due.Count; i++)
         {
+            var mail = due[i];
             try
             {
                 if (!_sentNotRemoved.Contains(mail.Id))
@@ -112,7 +115,8 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                 if (!permanent)
                 {
                     // The server is away or busy (a broken session closed itself): the rest of the batch would fail the
-                    // same way; the next round reconnects.
+                    // same way; it goes back to the queue, and the next round reconnects.
+                    await store.Outbox.ReleaseAsync([.. due.Skip(i + 1).Select(m => m.Id)], Now, ct);
                     return false;
                 }
                 continue; // refused outright (a 5xx, e.g. for this recipient): the session goes on with the next mail

@@ -129,7 +129,7 @@ public sealed class OutboxSessionTests(ITestOutputHelper output)
         {
             var to = $"reader{n}@example.org";
             var message = MimeWriter.Write(new MailMessage("parley@example.org", to, $"Mail {n}", $"Body {n}"), Date, $"{n}@example.org");
-            await app.Store.Outbox.EnqueueAsync("parley@example.org", to, message, null, now);
+            await app.Store.Outbox.EnqueueAsync([new OutgoingMail("parley@example.org", to, message, null)], now);
         }
     }
 

@@ -42,7 +42,14 @@ public sealed class OutboxTests
             await using (var first = await MailSetup.StartAppAsync(smtp))
             {
                 await first.PostCommentAsync("/restart", "Written while mail was down", "Alice");
-                Assert.NotNull(await first.Store.Outbox.NextDueAsync());
+                // The mail is made from the comment's event just after the answer; wait until it waits in the outbox.
+                using (var patience = new CancellationTokenSource(MailSetup.Patience))
+                {
+                    while (await first.Store.Outbox.NextDueAsync() is null)
+                    {
+                        await Task.Delay(20, patience.Token);
+                    }
+                }
                 using var source = new SqliteConnection($"Data Source={first.DbPath}");
                 using var copy = new SqliteConnection($"Data Source={saved}");
                 source.Open();
