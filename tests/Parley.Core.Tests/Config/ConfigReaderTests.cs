@@ -48,6 +48,17 @@ public class ConfigReaderTests
     }
 
     [Fact]
+    public void EventRetentionDefaultsToNinetyDaysAndTakesATimeSpan()
+    {
+        Assert.Equal(90 * 86400, Read("").Config.Events.Retention);
+        var result = Read("[events]\nretention = 30d\n");
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(30 * 86400, result.Config.Events.Retention);
+        Assert.Equal("[events] retention: 0 must be at least 1", ErrorText(Read("[events]\nretention = 0\n")));
+    }
+
+    [Fact]
     public void InvalidNumberNamesSectionAndKey()
     {
         Assert.Equal(
