@@ -37,6 +37,7 @@ public sealed class ReloadRulesTests
         Hash = new HashConfig { Salt = "pepper", Algorithm = "sha256" },
         Rss = new RssConfig { Base = "https://example.org", Limit = 10 },
         Demo = new DemoConfig { Enabled = true, ResetEvery = 60 },
+        Events = new EventsConfig { Retention = 86400 },
     };
 
     [Fact]
