@@ -53,27 +53,40 @@ internal static class Harness
         Console.WriteLine($"{(options.Smoke ? "Smoke run" : "Benchmark")} on {machine}");
 
         var scale = options.Scale;
+        var selected = options.Endpoints;
         var small = Path.Combine(folder, "small.db");
         var large = Path.Combine(folder, "large.db");
         var seeding = new List<SeedResult>();
-        seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
-        seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
-
         var errors = new List<string>();
         var session = new Session(options, wrk, folder, errors);
-        Console.WriteLine("small database:");
-        var onSmall = await session.RunAsync(Endpoint.Small, small, [.. Endpoint.All.Where(e => e.Database == Endpoint.Small)], ct);
-        Console.WriteLine("large database:");
-        var onLarge = await session.RunAsync(Endpoint.Large, large, [.. Endpoint.All.Where(e => e.Database == Endpoint.Large)], ct);
+        var sessions = new List<SessionResult>();
+        // A database no selected endpoint reads is neither seeded nor served (the large one takes most of a run's time).
+        if (selected.Any(e => e.Database == Endpoint.Small))
+        {
+            seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
+        }
+        if (selected.Any(e => e.Database == Endpoint.Large))
+        {
+            seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
+        }
+        foreach (var (database, path) in new[] { (Endpoint.Small, small), (Endpoint.Large, large) })
+        {
+            if (selected.Where(e => e.Database == database).ToList() is { Count: > 0 } onDatabase)
+            {
+                Console.WriteLine($"{database} database:");
+                sessions.Add(await session.RunAsync(database, path, onDatabase, ct));
+            }
+        }
 
-        var measured = onSmall.Endpoints.Concat(onLarge.Endpoints).ToDictionary(e => e.Id);
-        var endpoints = Endpoint.All.Select(e => measured[e.Id]).ToList();
+        var measured = sessions.SelectMany(s => s.Endpoints).ToDictionary(e => e.Id);
+        var endpoints = selected.Select(e => measured[e.Id]).ToList();
+        var parley = sessions.Select(s => s.Parley).ToList();
         var settings = new BenchSettings(await SourceVersion.DescribeAsync(options.RepoRoot, ct),
             Wrk.Threads, wrk.Connections, Wrk.Timeout, options.WarmupSeconds, options.DurationSeconds,
             scale.TenThousand, scale.LargeComments, scale.LargeThreads);
         var report = new BenchReport(date, options.Smoke ? "smoke" : "full", machine, settings, seeding,
-            [onSmall.Parley, onLarge.Parley, onSmall.Baseline, onLarge.Baseline],
-            endpoints, TargetResult.Evaluate(endpoints, [onSmall.Parley, onLarge.Parley]), errors);
+            [.. parley, .. sessions.Select(s => s.Baseline)],
+            endpoints, TargetResult.Evaluate(endpoints, parley), errors);
 
         var markdown = MarkdownReport.Write(report);
         Console.WriteLine();
