@@ -8,6 +8,7 @@ using Parley.Http;
 using Parley.Http.Admin;
 using Parley.Http.Edge;
 using Parley.Http.Isso;
+using Parley.Http.Static;
 using Parley.Storage;
 
 namespace Parley.Hosting;
@@ -23,6 +24,8 @@ internal sealed record ParleyHostOptions
     public MailRetry MailRetry { get; init; } = new();
     /// <summary>The file the config came from: watched, and read again on SIGHUP. Null: the config never changes.</summary>
     public string? ConfigPath { get; init; }
+    /// <summary>The browser client's files; null: <c>wwwroot</c> beside the binary.</summary>
+    public string? WebRoot { get; init; }
     /// <summary>One more place the log goes (tests read it).</summary>
     public ILoggerProvider? LogSink { get; init; }
 }
@@ -35,7 +38,7 @@ internal static class ParleyHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            WebRootPath = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -65,6 +68,8 @@ internal static class ParleyHost
         services.AddSingleton<Origins>();
         services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
+        services.AddSingleton(sp => ClientFiles.Load(
+            sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, sp.GetRequiredService<ILogger<ClientFiles>>()));
         services.AddSingleton<OwnershipCookies>();
         services.AddSingleton<DiskFull>();
         services.AddSingleton<AdminSession>();
@@ -92,6 +97,8 @@ internal static class ParleyHost
         app.UseMiddleware<RefusedOrigins>(options.ConfigPath ?? "isso.cfg");
         app.UseMiddleware<ErrorMapping>();
         app.UseMiddleware<InputCheck>();
+        app.UseMiddleware<ServeClientFiles>();
+        // What is not held in memory (source maps, anything unexpected in wwwroot) is read from disk.
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "max-age=43200, public",

@@ -53,9 +53,10 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>
     /// Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database
     /// file first. Mail tests pass <paramref name="mailRetry"/>: the clock then runs with real time, as the outbox waits on it.
+    /// <paramref name="webRoot"/> replaces the built client's files (wwwroot beside the tests) with a folder of the test's.
     /// </summary>
     public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
-        MailRetry? mailRetry = null)
+        MailRetry? mailRetry = null, string? webRoot = null)
     {
         var directory = NewDirectory();
         var dbPath = Path.Combine(directory, "comments.db");
@@ -65,7 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
         };
         config = configure?.Invoke(config) ?? config;
-        return await StartAsync(directory, config, null, mailRetry);
+        return await StartAsync(directory, config, null, mailRetry, webRoot);
     }
 
     /// <summary>
@@ -89,7 +90,8 @@ public sealed class TestApp : IAsyncDisposable
         return directory;
     }
 
-    private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry)
+    private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry,
+        string? webRoot = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
         var logs = new LogCapture();
@@ -97,6 +99,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             Listen = "http://127.0.0.1:0", Time = clock, MailRetry = mailRetry ?? new MailRetry(),
             MinimumLogLevel = configPath is null ? LogLevel.Warning : LogLevel.Information, ConfigPath = configPath, LogSink = logs,
+            WebRoot = webRoot,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
