@@ -4,10 +4,11 @@ namespace Parley.Benchmarks;
 
 /// <summary>The command line of the harness; <see cref="Parse"/> explains every mistake in one message.</summary>
 internal sealed record BenchOptions(
-    string ParleyDll, int DurationSeconds, int WarmupSeconds, string OutDir, bool Smoke, bool WriteReadme, string? RepoRoot)
+    string ParleyDll, int DurationSeconds, int WarmupSeconds, string OutDir, bool Smoke, bool WriteReadme, string? RepoRoot,
+    IReadOnlySet<string>? Only = null)
 {
     public const string Usage = """
-        usage: Parley.Benchmarks --parley PATH [--duration N] [--warmup N] [--out DIR] [--smoke] [--no-readme]
+        usage: Parley.Benchmarks --parley PATH [--duration N] [--warmup N] [--out DIR] [--smoke] [--no-readme] [--only IDS]
           --parley PATH   the built parley.dll to measure (required)
           --duration N    seconds of each measured wrk run (default 10; 1 with --smoke)
           --warmup N      seconds of the warm-up run before it (default 10; 0 with --smoke)
@@ -15,7 +16,20 @@ internal sealed record BenchOptions(
                           giving it leaves README.md alone
           --smoke         the scaled-down run of the test suite: small databases, short runs
           --no-readme     do not rewrite README.md's performance section
+          --only IDS      measure only these, by id, comma-separated (e.g. count,embed-js,mixed,first; needs --out)
         """;
+
+    /// <summary>The id of the mixed load for <c>--only</c>.</summary>
+    public const string MixedId = "mixed";
+
+    /// <summary>The id of the first answers after a start for <c>--only</c>.</summary>
+    public const string FirstId = "first";
+
+    /// <summary>Whether this run measures <paramref name="id"/> (an endpoint's, <see cref="MixedId"/> or <see cref="FirstId"/>).</summary>
+    public bool Runs(string id) => Only is null || Only.Contains(id);
+
+    /// <summary>The endpoints this run loads, in table order.</summary>
+    public IReadOnlyList<Endpoint> Endpoints => [.. Endpoint.All.Where(e => Only is null || Only.Contains(e.Id))];
 
     public Scale Scale => Smoke ? Scale.SmokeRun : Scale.FullRun;
 
@@ -33,6 +47,7 @@ internal sealed record BenchOptions(
         string? parley = null, outDir = null;
         int? duration = null, warmup = null;
         bool smoke = false, noReadme = false;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,6 +58,7 @@ internal sealed record BenchOptions(
                 case "--warmup": warmup = Seconds(args, ref i, minimum: 0); break;
                 case "--smoke": smoke = true; break;
                 case "--no-readme": noReadme = true; break;
+                case "--only": only = Ids(args, ref i); break;
                 default: throw new BenchError($"unknown option '{args[i]}'\n{Usage}");
             }
         }
@@ -53,6 +69,11 @@ internal sealed record BenchOptions(
         if (smoke && outDir is null)
         {
             throw new BenchError("--smoke needs --out DIR: a smoke run never writes bench/results");
+        }
+        if (only is not null && outDir is null)
+        {
+            // bench/results holds the last full run; a partial one must not replace it.
+            throw new BenchError("--only needs --out DIR: a partial run never writes bench/results");
         }
         var root = Benchmarks.RepoRoot.Find();
         if (outDir is null && root is null)
@@ -66,7 +87,8 @@ internal sealed record BenchOptions(
             Path.GetFullPath(outDir ?? Path.Combine(root!, "bench", "results")),
             smoke,
             WriteReadme: !smoke && outDir is null && !noReadme,
-            root);
+            root,
+            only);
     }
 
     private static string Value(string[] args, ref int i)
@@ -76,6 +98,18 @@ internal sealed record BenchOptions(
             throw new BenchError($"{args[i]} needs a value\n{Usage}");
         }
         return args[++i];
+    }
+
+    private static HashSet<string> Ids(string[] args, ref int i)
+    {
+        var ids = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        List<string> known = [.. Endpoint.All.Select(e => e.Id), MixedId, FirstId];
+        var unknown = ids.Where(id => !known.Contains(id)).ToList();
+        if (ids.Count == 0 || unknown.Count > 0)
+        {
+            throw new BenchError($"--only: no endpoint '{string.Join("', '", unknown)}'; the ids are {string.Join(", ", known)}");
+        }
+        return ids;
     }
 
     private static int Seconds(string[] args, ref int i, int minimum)

@@ -56,39 +56,58 @@ internal static class Harness
         Console.WriteLine($"{(options.Smoke ? "Smoke run" : "Benchmark")} on {machine}");
 
         var scale = options.Scale;
+        var selected = options.Endpoints;
         var small = Path.Combine(folder, "small.db");
         var large = Path.Combine(folder, "large.db");
         var seeding = new List<SeedResult>();
-        seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
-        seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
-        var mixed = Path.Combine(folder, "mixed.db");
-        seeding.Add(Print(await Seeder.MixedAsync(mixed, scale, ct)));
-        var mixedIds = await MixedThreads.CommentIdsAsync(mixed, ct);
-        // The same threads once more for the restarted server: the mixed load leaves its database grown.
-        var first = Path.Combine(folder, "first.db");
-        await Seeder.MixedAsync(first, scale, ct);
-
         var errors = new List<string>();
         var session = new Session(options, wrk, folder, errors);
-        Console.WriteLine("small database:");
-        var onSmall = await session.RunAsync(Endpoint.Small, small, [.. Endpoint.All.Where(e => e.Database == Endpoint.Small)], ct);
-        Console.WriteLine("large database:");
-        var onLarge = await session.RunAsync(Endpoint.Large, large, [.. Endpoint.All.Where(e => e.Database == Endpoint.Large)], ct);
-        Console.WriteLine("mixed database:");
-        var mixedLoad = await new MixedSession(options, wrk, folder, errors).RunAsync(mixed, mixedIds, ct);
-        // Last, when nothing else runs and the harness's own HTTP client is long warm.
-        Console.WriteLine("first answers after a start:");
-        var firstAnswers = await FirstAnswers.MeasureAsync(options, folder, first, ct);
+        var sessions = new List<SessionResult>();
+        // A database no selected endpoint reads is neither seeded nor served (the large one takes most of a run's time).
+        if (selected.Any(e => e.Database == Endpoint.Small))
+        {
+            seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
+        }
+        if (selected.Any(e => e.Database == Endpoint.Large))
+        {
+            seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
+        }
+        foreach (var (database, path) in new[] { (Endpoint.Small, small), (Endpoint.Large, large) })
+        {
+            if (selected.Where(e => e.Database == database).ToList() is { Count: > 0 } onDatabase)
+            {
+                Console.WriteLine($"{database} database:");
+                sessions.Add(await session.RunAsync(database, path, onDatabase, ct));
+            }
+        }
+        MixedResult? mixedLoad = null;
+        if (options.Runs(BenchOptions.MixedId))
+        {
+            var mixed = Path.Combine(folder, "mixed.db");
+            seeding.Add(Print(await Seeder.MixedAsync(mixed, scale, ct)));
+            var mixedIds = await MixedThreads.CommentIdsAsync(mixed, ct);
+            Console.WriteLine("mixed database:");
+            mixedLoad = await new MixedSession(options, wrk, folder, errors).RunAsync(mixed, mixedIds, ct);
+        }
+        IReadOnlyList<FirstAnswer> firstAnswers = [];
+        if (options.Runs(BenchOptions.FirstId))
+        {
+            // The mixed load's threads, fresh; last, when nothing else runs and the harness's own HTTP client is long warm.
+            var first = Path.Combine(folder, "first.db");
+            await Seeder.MixedAsync(first, scale, ct);
+            Console.WriteLine("first answers after a start:");
+            firstAnswers = await FirstAnswers.MeasureAsync(options, folder, first, ct);
+        }
 
-        var measured = onSmall.Endpoints.Concat(onLarge.Endpoints).ToDictionary(e => e.Id);
-        var endpoints = Endpoint.All.Select(e => measured[e.Id]).ToList();
+        var measured = sessions.SelectMany(s => s.Endpoints).ToDictionary(e => e.Id);
+        var endpoints = selected.Select(e => measured[e.Id]).ToList();
+        var parley = sessions.Select(s => s.Parley).ToList();
         var settings = new BenchSettings(await SourceVersion.DescribeAsync(options.RepoRoot, ct),
             Wrk.Threads, wrk.Connections, Wrk.Timeout, options.WarmupSeconds, options.DurationSeconds,
             scale.TenThousand, scale.LargeComments, scale.LargeThreads);
         var report = new BenchReport(date, options.Smoke ? "smoke" : "full", machine, settings, seeding,
-            [onSmall.Parley, onLarge.Parley, onSmall.Baseline, onLarge.Baseline],
-            endpoints, mixedLoad, firstAnswers,
-            TargetResult.Evaluate(endpoints, [onSmall.Parley, onLarge.Parley], mixedLoad, firstAnswers), errors);
+            [.. parley, .. sessions.Select(s => s.Baseline)],
+            endpoints, mixedLoad, firstAnswers, TargetResult.Evaluate(endpoints, parley, mixedLoad, firstAnswers), errors);
 
         var markdown = MarkdownReport.Write(report);
         Console.WriteLine();

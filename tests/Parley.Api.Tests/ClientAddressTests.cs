@@ -74,7 +74,7 @@ public sealed class ClientAddressTests
 
         await middleware.InvokeAsync(context);
 
-        Assert.Equal(client, context.Items[typeof(ClientAddress)]);
+        Assert.Equal(client, context.ClientAddress());
         Assert.Equal(scheme, context.Request.Scheme);
     }
 

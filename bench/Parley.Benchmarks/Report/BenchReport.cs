@@ -23,7 +23,7 @@ internal sealed record BenchReport(
     IReadOnlyList<SeedResult> Seeding,
     IReadOnlyList<ProcessFigures> Processes,
     IReadOnlyList<EndpointResult> Endpoints,
-    MixedResult Mixed,
+    MixedResult? Mixed,
     IReadOnlyList<FirstAnswer> FirstAnswers,
     IReadOnlyList<TargetResult> Targets,
     IReadOnlyList<string> Errors);

@@ -31,22 +31,28 @@ internal static class MarkdownReport
             md.AppendLine(Invariant, $"{e.Baseline.RequestsPerSecond:N0} | {e.Baseline.P99Ms:0.00} | {e.Ratio:0.00#} |");
         }
         md.AppendLine();
-        MixedMarkdown.Append(md, report.Mixed);
-        md.AppendLine();
+        if (report.Mixed is { } mixed)
+        {
+            MixedMarkdown.Append(md, mixed);
+            md.AppendLine();
+        }
         md.AppendLine("| process | start → first 200 | idle RSS | peak RSS |");
         md.AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var p in report.Processes)
         {
             md.AppendLine(Invariant, $"| {p.Name} | {p.StartMs:0} ms | {p.IdleRssMb:0.0} MB | {p.PeakRssMb:0.0} MB |");
         }
-        md.AppendLine();
-        md.AppendLine("A freshly started Parley (on a copy of the mixed load's threads), asked each kind of request once, in this order:");
-        md.AppendLine();
-        md.AppendLine("| first request of its kind | answered after start | took |");
-        md.AppendLine("| --- | ---: | ---: |");
-        foreach (var a in report.FirstAnswers)
+        if (report.FirstAnswers.Count > 0)
         {
-            md.AppendLine(Invariant, $"| `{a.Request}` | {a.SinceStartMs:0} ms | {a.RequestMs:0.0} ms |");
+            md.AppendLine();
+            md.AppendLine("A freshly started Parley (on a copy of the mixed load's threads), asked each kind of request once, in this order:");
+            md.AppendLine();
+            md.AppendLine("| first request of its kind | answered after start | took |");
+            md.AppendLine("| --- | ---: | ---: |");
+            foreach (var a in report.FirstAnswers)
+            {
+                md.AppendLine(Invariant, $"| `{a.Request}` | {a.SinceStartMs:0} ms | {a.RequestMs:0.0} ms |");
+            }
         }
         md.AppendLine();
         md.AppendLine("Seeding through the storage layer's import: " + string.Join("; ", report.Seeding.Select(seed =>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Parley.Storage.Sqlite;
 
@@ -12,23 +13,41 @@ public sealed partial class SqliteCommentStore
 {
     private readonly Lock _versionLock = new();
     private SqliteConnection? _versionConnection;
-    private SqliteCommand? _versionCommand;
+    private sqlite3_stmt? _versionStatement;
 
     public ValueTask<long> ChangeVersionAsync(CancellationToken ct = default)
     {
         lock (_versionLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_versionCommand is null)
+            var statement = _versionStatement ?? PrepareVersionStatement();
+            // Stepped by hand: through SqliteCommand, its reader, statement bookkeeping and boxing cost a quarter of
+            // the read again, and this is asked for every answer kept in a read cache.
+            try
             {
-                _versionConnection = new SqliteConnection(_connectionString);
-                _versionConnection.Open();
-                _versionCommand = _versionConnection.CreateCommand();
-                _versionCommand.CommandText = "PRAGMA data_version";
-                _versionCommand.Prepare();
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_ROW)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, _versionConnection!.Handle);
+                }
+                return ValueTask.FromResult(raw.sqlite3_column_int64(statement, 0));
             }
-            return ValueTask.FromResult((long)_versionCommand.ExecuteScalar()!);
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
         }
+    }
+
+    private sqlite3_stmt PrepareVersionStatement()
+    {
+        _versionConnection = new SqliteConnection(_connectionString);
+        _versionConnection.Open();
+        var db = _versionConnection.Handle!;
+        // SqliteCommand retries a busy database for DefaultTimeout seconds; stepping by hand, SQLite waits as long.
+        raw.sqlite3_busy_timeout(db, _versionConnection.DefaultTimeout * 1000);
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, "PRAGMA data_version", out var statement), db);
+        return _versionStatement = statement;
     }
 
     private void CloseVersionConnection()
@@ -36,7 +55,7 @@ public sealed partial class SqliteCommentStore
         lock (_versionLock)
         {
             _disposed = true;
-            _versionCommand?.Dispose();
+            _versionStatement?.Dispose();
             _versionConnection?.Dispose();
         }
     }

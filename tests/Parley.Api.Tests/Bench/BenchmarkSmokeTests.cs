@@ -63,6 +63,39 @@ public sealed class BenchmarkSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task OnlyMeasuresTheNamedEndpointsAndLeavesTheLargeDatabaseAlone()
+    {
+        Assert.True(WrkIsInstalled(), "wrk is not installed: the benchmark smoke run needs Debian's wrk (./test.sh installs it, or apt-get install wrk)");
+
+        var run = await ParleyCli.RunDllAsync(RepoPaths.BenchmarksDll, Timeout, null,
+            "--smoke", "--parley", RepoPaths.ParleyDll, "--out", _out, "--only", "embed-js,count");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_out, "latest.json")));
+        var root = json.RootElement;
+        // In table order, whatever the order asked.
+        Assert.Equal(["count", "embed-js"], root.GetProperty("endpoints").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["small"], root.GetProperty("seeding").EnumerateArray().Select(s => s.GetProperty("database").GetString()));
+        Assert.All(root.GetProperty("processes").EnumerateArray(), p => Assert.Equal("small", p.GetProperty("database").GetString()));
+        var targets = root.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.Contains("POST /count (10 threads)", targets);
+        Assert.DoesNotContain("Thread fetch (100 comments)", targets);
+    }
+
+    [Theory]
+    [InlineData("--only count", "--only needs --out DIR")]
+    [InlineData("--only count,nope --out OUT", "no endpoint 'nope'")]
+    public async Task OnlyIsRefusedWithoutAnOutputFolderOrWithAnUnknownEndpoint(string arguments, string message)
+    {
+        var args = arguments.Replace("OUT", _out, StringComparison.Ordinal).Split(' ');
+
+        var run = await ParleyCli.RunDllAsync(RepoPaths.BenchmarksDll, Timeout, null, ["--parley", RepoPaths.ParleyDll, .. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HarnessNamesAMissingParleyDll()
     {
         var missing = Path.Combine(_out, "no-such", "parley.dll");

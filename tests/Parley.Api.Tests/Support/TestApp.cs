@@ -54,9 +54,10 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>
     /// Starts an app; <paramref name="configure"/> adjusts the config, <paramref name="prepare"/> may create the database
     /// file first. Mail tests pass <paramref name="mailRetry"/>: the clock then runs with real time, as the outbox waits on it.
+    /// <paramref name="webRoot"/> replaces the built client's files (wwwroot beside the tests) with a folder of the test's.
     /// </summary>
     public static async Task<TestApp> StartAsync(Func<ParleyConfig, ParleyConfig>? configure = null, Action<string>? prepare = null,
-        MailRetry? mailRetry = null, IReadOnlyList<IEventDestination>? destinations = null)
+        MailRetry? mailRetry = null, IReadOnlyList<IEventDestination>? destinations = null, string? webRoot = null)
     {
         var directory = NewDirectory();
         var dbPath = Path.Combine(directory, "comments.db");
@@ -66,7 +67,7 @@ public sealed class TestApp : IAsyncDisposable
             General = new GeneralConfig { DbPath = dbPath, Host = ["https://example.tld/", "http://localhost:8080"] },
         };
         config = configure?.Invoke(config) ?? config;
-        return await StartAsync(directory, config, null, mailRetry, destinations);
+        return await StartAsync(directory, config, null, mailRetry, destinations, webRoot);
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static async Task<TestApp> StartAsync(string directory, ParleyConfig config, string? configPath, MailRetry? mailRetry,
-        IReadOnlyList<IEventDestination>? destinations)
+        IReadOnlyList<IEventDestination>? destinations, string? webRoot = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), running: mailRetry is not null);
         var logs = new LogCapture();
@@ -100,6 +101,7 @@ public sealed class TestApp : IAsyncDisposable
             Listen = "http://127.0.0.1:0", Time = clock, MailRetry = mailRetry ?? new MailRetry(),
             MinimumLogLevel = configPath is null ? LogLevel.Warning : LogLevel.Information, ConfigPath = configPath, LogSink = logs,
             Destinations = destinations ?? [],
+            WebRoot = webRoot,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -17,10 +17,11 @@ internal sealed class ClientAddress(RequestDelegate next, IReadOnlyList<string> 
     {
         var request = context.Request;
         var peer = context.Connection.RemoteIpAddress;
-        var address = peer?.ToString();
+        // Kept as found and anonymised when a handler asks (see RequestSite): most requests never do.
+        object? address = peer;
         if (peer is not null && IsTrusted(peer))
         {
-            address = FromForwardedFor(request.Headers["X-Forwarded-For"].ToString(), address);
+            address = FromForwardedFor(request.Headers["X-Forwarded-For"].ToString(), peer);
             if (request.Headers["X-Forwarded-Proto"].ToString().Trim() is "http" or "https")
             {
                 request.Scheme = request.Headers["X-Forwarded-Proto"].ToString().Trim();
@@ -39,12 +40,20 @@ internal sealed class ClientAddress(RequestDelegate next, IReadOnlyList<string> 
             }
             request.PathBase = mount;
         }
-        context.Items[typeof(ClientAddress)] = AddressAnonymizer.Anonymize(address);
+        context.Items[typeof(ClientAddress)] = address;
         return next(context);
     }
 
+    /// <summary>The anonymised form of what <see cref="InvokeAsync"/> found: an address, a forwarded hop, or nothing.</summary>
+    public static string Anonymized(object? found) => found switch
+    {
+        IPAddress ip => AddressAnonymizer.Anonymize(ip),
+        string hop => AddressAnonymizer.Anonymize(hop),
+        _ => AddressAnonymizer.Unknown,
+    };
+
     // Walk the hops from the nearest: the first one that is not a trusted proxy is the client.
-    private string? FromForwardedFor(string header, string? peer)
+    private object FromForwardedFor(string header, IPAddress peer)
     {
         if (string.IsNullOrWhiteSpace(header))
         {

@@ -11,7 +11,11 @@ namespace Parley.Http.Edge;
 /// </summary>
 internal sealed class InputCheck(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        // Most requests carry neither (the client's files, JSON posts): they pass without a state machine or a parse.
+        context.Request.QueryString.HasValue || context.Request.HasFormContentType ? CheckAsync(context) : next(context);
+
+    private async Task CheckAsync(HttpContext context)
     {
         var problem = Check("query argument", context.Request.Query) ?? await CheckFormAsync(context.Request);
         if (problem is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Primitives;
 using Parley.Core.Config;
 
 namespace Parley.Http.Edge;
@@ -12,37 +13,34 @@ internal sealed class Origins(LiveConfig config)
 {
     public const string Invalid = "http://invalid.local";
 
-    private Parsed _parsed = new([], []);
+    private Parsed _parsed = new([], [], []);
 
     /// <summary>The configured website this request comes from, or the first one.</summary>
     public string Match(HttpRequest request)
     {
-        var hosts = Hosts;
-        if (hosts.Length == 0)
+        var parsed = Known;
+        if (parsed.Hosts.Length == 0)
         {
             return Invalid;
         }
-        var source = request.Headers.Origin.FirstOrDefault() ?? request.Headers.Referer.FirstOrDefault();
+        var source = First(request.Headers.Origin) ?? First(request.Headers.Referer);
         if (string.IsNullOrEmpty(source) || Parse(source) is not { } triple)
         {
-            return Format(hosts[0]);
+            return parsed.Formatted[0];
         }
-        foreach (var host in hosts)
-        {
-            if (host == triple)
-            {
-                return Format(host);
-            }
-        }
-        return Format(hosts[0]);
+        var index = Array.IndexOf(parsed.Hosts, triple);
+        return parsed.Formatted[Math.Max(index, 0)];
     }
 
     /// <summary>Whether a page at <paramref name="origin"/> (as a browser sends it) may use the API: a configured website, or the server's own pages.</summary>
     public bool Allows(HttpContext context, string origin) =>
-        (Parse(origin) is { } triple && Hosts.Contains(triple)) || Canonical(origin) == Canonical(context.RequestHost());
+        (Parse(origin) is { } triple && Known.Hosts.Contains(triple)) || Canonical(origin) == Canonical(context.RequestHost());
+
+    /// <summary>The first value of a header, or null; without LINQ, which would box the values on every request.</summary>
+    public static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
 
     // Parsed once per host list: the list object changes only with a reload.
-    private (string Host, int Port, bool Https)[] Hosts
+    private Parsed Known
     {
         get
         {
@@ -50,14 +48,16 @@ internal sealed class Origins(LiveConfig config)
             var parsed = Volatile.Read(ref _parsed);
             if (!ReferenceEquals(parsed.Source, host))
             {
-                parsed = new Parsed(host, [.. host.Select(Parse).OfType<(string, int, bool)>()]);
+                (string Host, int Port, bool Https)[] hosts = [.. host.Select(Parse).OfType<(string, int, bool)>()];
+                parsed = new Parsed(host, hosts, [.. hosts.Select(Format)]);
                 Volatile.Write(ref _parsed, parsed);
             }
-            return parsed.Hosts;
+            return parsed;
         }
     }
 
-    private sealed record Parsed(IReadOnlyList<string> Source, (string Host, int Port, bool Https)[] Hosts);
+    /// <summary>The host list as configured, as compared, and as answered (formatted once, not for every request).</summary>
+    private sealed record Parsed(IReadOnlyList<string> Source, (string Host, int Port, bool Https)[] Hosts, string[] Formatted);
 
     internal static (string Host, int Port, bool Https)? Parse(string value)
     {

@@ -20,7 +20,7 @@ internal sealed partial class RefusedOrigins(RequestDelegate next, Origins origi
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Headers.Origin.FirstOrDefault() is { Length: > 0 } origin && IsRefused(context, origin))
+        if (Origins.First(context.Request.Headers.Origin) is { Length: > 0 } origin && IsRefused(context, origin))
         {
             Note(origin);
         }

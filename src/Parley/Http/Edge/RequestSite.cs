@@ -1,6 +1,5 @@
 using Parley.Core.Config;
 using Parley.Core.Events;
-using Parley.Core.Security;
 
 namespace Parley.Http.Edge;
 
@@ -9,7 +8,7 @@ internal static class RequestSite
 {
     /// <summary>The anonymised client address.</summary>
     public static string ClientAddress(this HttpContext context) =>
-        context.Items[typeof(ClientAddress)] as string ?? AddressAnonymizer.Unknown;
+        Edge.ClientAddress.Anonymized(context.Items[typeof(ClientAddress)]);
 
     /// <summary>The configured website the request comes from (Isso's "origin").</summary>
     public static string SiteOrigin(this HttpContext context) =>

@@ -1,4 +1,4 @@
-using Microsoft.Net.Http.Headers;
+using Parley.Http.Edge;
 
 namespace Parley.Http.Isso;
 
@@ -16,7 +16,7 @@ internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
         {
             response.Headers.ETag = answer.ETag;
             response.Headers.CacheControl = "no-cache";
-            if (Matches(request.Headers.IfNoneMatch, answer.ETag))
+            if (IfNoneMatch.Matches(request.Headers.IfNoneMatch, answer.ETag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
@@ -28,20 +28,5 @@ internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
         return HttpMethods.IsHead(request.Method)
             ? Task.CompletedTask
             : response.Body.WriteAsync(answer.Body, httpContext.RequestAborted).AsTask();
-    }
-
-    // If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ prefix on either side does not matter.
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0)
-        {
-            return false;
-        }
-        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
-        {
-            return false;
-        }
-        var ours = new EntityTagHeaderValue(etag);
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ours, useStrongComparison: false));
     }
 }

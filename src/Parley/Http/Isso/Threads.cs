@@ -11,6 +11,7 @@ namespace Parley.Http.Isso;
 internal static class Threads
 {
     private static readonly string[] SortOptions = ["newest", "oldest", "upvotes"];
+    private const string CountKeyPrefix = "count:";
 
     /// <summary>GET / — a thread's visible comments with Isso's paging arithmetic (behaviour.md §4).</summary>
     /// <remarks>
@@ -102,11 +103,18 @@ internal static class Threads
     public static async Task<IResult> Counts(HttpRequest request, ParleyConfig config, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
         var bytes = await RequestBody.ReadBytesAsync(request);
-        // Latin-1 maps every byte to one char, so two different bodies never share a key.
-        var key = "count:" + Encoding.Latin1.GetString(bytes);
+        var key = CountKey(bytes);
         var answer = await cache.GetAsync(config, key, () => store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, store, ct), ct), ct);
         return new CachedJson(answer, revalidate: false);
     }
+
+    // "count:" and the body read as Latin-1, which maps every byte to one char, so two different bodies never share a
+    // key; written straight into the key's one string.
+    private static string CountKey(byte[] body) => string.Create(CountKeyPrefix.Length + body.Length, body, static (key, bytes) =>
+    {
+        CountKeyPrefix.CopyTo(key);
+        Encoding.Latin1.GetChars(bytes, key[CountKeyPrefix.Length..]);
+    });
 
     // The answer, and the ids of the threads it counts (0 for uris without a thread).
     private static async Task<(byte[] Body, IReadOnlyList<long> Threads)> CountAnswerAsync(byte[] bytes, ICommentStore store, CancellationToken ct)
