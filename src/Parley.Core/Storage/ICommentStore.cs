@@ -61,6 +61,13 @@ public interface ICommentStore : IDisposable
     /// <summary>Visible comments (modes 1 and 4) of one thread, ordered and paged as <see cref="CommentQuery"/> says.</summary>
     Task<IReadOnlyList<Comment>> ListAsync(CommentQuery query, CancellationToken ct = default);
 
+    /// <summary>
+    /// Visible replies to any of <paramref name="parents"/> in thread <paramref name="uri"/>, created after <paramref name="after"/>
+    /// (as <see cref="CommentQuery.After"/>): grouped by parent, each group in the order of a reply list of that sort.
+    /// </summary>
+    Task<IReadOnlyList<Comment>> ListRepliesAsync(string uri, IReadOnlyCollection<long> parents, string sort, string after,
+        CancellationToken ct = default);
+
     /// <summary>Visible comments of a thread counted per parent, ignoring any time filter.</summary>
     Task<ReplyCounts> CountRepliesAsync(string uri, CancellationToken ct = default);
 

@@ -29,6 +29,25 @@ public sealed partial class SqliteCommentStore
         return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
     }
 
+    public Task<IReadOnlyList<Comment>> ListRepliesAsync(string uri, IReadOnlyCollection<long> parents, string sort, string after,
+        CancellationToken ct = default)
+    {
+        if (parents.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<Comment>>([]);
+        }
+        // One query for the replies of every listed parent, in the order of a reply list within each parent.
+        var order = ListOrder(new CommentQuery(uri, 0, sort));
+        var sql = $"""
+            SELECT {CommentColumns}
+            FROM comments c JOIN threads t ON c.tid = +t.id
+            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IN (SELECT value FROM json_each(@parents)) AND c.created > @after
+            ORDER BY c.parent, {order}
+            """;
+        var parameters = new { uri, parents = System.Text.Json.JsonSerializer.Serialize(parents), after };
+        return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
+    }
+
     // Replies are always oldest first; the requested sort only breaks ties among them.
     private static string ListOrder(CommentQuery query) => (query.Parent, query.Sort) switch
     {

@@ -52,17 +52,15 @@ internal static class Threads
         var nestedLimit = request.Integer("nested_limit");
         var roots = limit == 0 ? [] : await store.ListAsync(Page(uri, parent, sort, limit, offset, after), ct);
         var replies = new Dictionary<long, IReadOnlyList<Comment>>();
-        if (parent is null)
+        if (parent is null && !(nestedLimit <= 0))
         {
-            foreach (var root in roots)
+            // Every root's replies in one query, then each list cut as its own query would have been.
+            var page = nestedLimit is { } n ? Page(uri, 0, sort, n, 0, after) : Page(uri, 0, sort, limit, offset, after);
+            var withReplies = roots.Where(root => counts.Of(root.Id) is not null).Select(root => root.Id).ToList();
+            foreach (var group in (await store.ListRepliesAsync(uri, withReplies, sort, after, ct)).GroupBy(reply => reply.Parent!.Value))
             {
-                if (counts.Of(root.Id) is null || nestedLimit <= 0)
-                {
-                    continue;
-                }
-                replies[root.Id] = nestedLimit is { } n
-                    ? await store.ListAsync(Page(uri, root.Id, sort, n, 0, after), ct)
-                    : await store.ListAsync(Page(uri, root.Id, sort, limit, offset, after), ct);
+                var list = group.Skip(page.Offset);
+                replies[group.Key] = [.. page.Limit is { } take and >= 0 ? list.Take(take) : list];
             }
         }
 
