@@ -15,7 +15,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
     private static readonly string[] EndpointIds = ["thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new-newest", "new-oldest"];
 
-    private static readonly string[] FirstRequests = ["GET /info", "POST /new", "GET /config", "POST /count", "GET /?uri="];
+    private static readonly string[] FirstRequests = ["GET /info", "POST /new", "GET /config", "POST /count", "GET /?uri=", "GET /?uri= (a busy thread)"];
 
     private readonly string _out = Directory.CreateTempSubdirectory("parley-bench-smoke-").FullName;
 
