@@ -2,7 +2,9 @@ namespace Parley.Core.Email;
 
 /// <summary>
 /// Finished mails waiting for the mail server, kept in the database so that a restart loses none. Several processes may
-/// deliver from one outbox: a mail is claimed before it is sent, so only one of them sends it.
+/// deliver from one outbox: a mail is claimed before it is sent, so only one of them sends it. What a sender records
+/// afterwards names the mail it claimed, not merely its id: an engine may give a removed mail's id to the next one, and a
+/// sender whose claim lapsed (another sent the mail meanwhile) must not touch that newer mail.
 /// </summary>
 public interface IMailOutbox
 {
@@ -22,19 +24,22 @@ public interface IMailOutbox
     Task<IReadOnlyList<QueuedMail>> ClaimDueAsync(double now, int limit, double lease, CancellationToken ct = default);
 
     /// <summary>Gives back claimed messages that were not tried, due at <paramref name="due"/>.</summary>
-    Task ReleaseAsync(IReadOnlyList<long> ids, double due, CancellationToken ct = default);
+    Task ReleaseAsync(IReadOnlyList<QueuedMail> mails, double due, CancellationToken ct = default);
 
     /// <summary>When the next message falls due; null when none waits.</summary>
     Task<double?> NextDueAsync(CancellationToken ct = default);
 
     /// <summary>Removes a delivered message.</summary>
-    Task SentAsync(long id, CancellationToken ct = default);
+    Task SentAsync(QueuedMail mail, CancellationToken ct = default);
 
     /// <summary>Records a failed attempt; <paramref name="retryAt"/> null means the message is given up (kept, never retried).</summary>
-    Task FailedAsync(long id, double? retryAt, string error, CancellationToken ct = default);
+    Task FailedAsync(QueuedMail mail, double? retryAt, string error, CancellationToken ct = default);
 
-    /// <summary>Makes every message waiting after a failed attempt due now (the mail server answered again).</summary>
-    Task RetryNowAsync(double now, CancellationToken ct = default);
+    /// <summary>
+    /// Makes every message waiting after a failed attempt due now (the mail server answered again), except those due
+    /// within <paramref name="lease"/>: a claim reaches no further, so among them are the ones another sender is sending.
+    /// </summary>
+    Task RetryNowAsync(double now, double lease, CancellationToken ct = default);
 }
 
 /// <summary>A finished message for one recipient; <see cref="Key"/> names what it is about (null: nothing to de-duplicate).</summary>

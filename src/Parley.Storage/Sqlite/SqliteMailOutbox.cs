@@ -7,6 +7,8 @@ namespace Parley.Storage.Sqlite;
 /// <summary>
 /// The mail outbox (<c>parley_outbox</c>): finished messages wait here until the mail server takes them. A claim moves a
 /// message's <c>due</c> past the lease, so the claim needs no column of its own and lapses by itself if the claimer dies.
+/// A claimed message is named by id and <c>created</c> together: <c>id</c> is a plain rowid, so once the queue drains, the
+/// next message gets a removed one's id again, and a sender whose claim lapsed must not remove or delay that message.
 /// </summary>
 internal sealed class SqliteMailOutbox(SqliteCommentStore store) : IMailOutbox
 {
@@ -49,30 +51,34 @@ internal sealed class SqliteMailOutbox(SqliteCommentStore store) : IMailOutbox
                 .OrderBy(m => m.Id)], ct);
     }
 
-    public Task ReleaseAsync(IReadOnlyList<long> ids, double due, CancellationToken ct = default)
+    public Task ReleaseAsync(IReadOnlyList<QueuedMail> mails, double due, CancellationToken ct = default)
     {
-        const string sql = "UPDATE parley_outbox SET due = @due WHERE id = @id";
-        return ids.Count == 0
+        const string sql = "UPDATE parley_outbox SET due = @due WHERE id = @Id AND created = @Created";
+        return mails.Count == 0
             ? Task.CompletedTask
-            : store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, ids.Select(id => new { id, due }), cancellationToken: ct)), ct);
+            : store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, mails.Select(m => new { m.Id, m.Created, due }), cancellationToken: ct)), ct);
     }
 
     public Task<double?> NextDueAsync(CancellationToken ct = default) =>
         store.ReadAsync(c => c.ExecuteScalarAsync<double?>(new CommandDefinition("SELECT min(due) FROM parley_outbox", cancellationToken: ct)), ct);
 
-    public Task SentAsync(long id, CancellationToken ct = default) =>
-        store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition("DELETE FROM parley_outbox WHERE id = @id", new { id }, cancellationToken: ct)), ct);
-
-    public Task FailedAsync(long id, double? retryAt, string error, CancellationToken ct = default)
+    public Task SentAsync(QueuedMail mail, CancellationToken ct = default)
     {
-        const string sql = "UPDATE parley_outbox SET attempts = attempts + 1, due = @retryAt, last_error = @error WHERE id = @id";
-        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { id, retryAt, error }, cancellationToken: ct)), ct);
+        const string sql = "DELETE FROM parley_outbox WHERE id = @Id AND created = @Created";
+        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { mail.Id, mail.Created }, cancellationToken: ct)), ct);
     }
 
-    public Task RetryNowAsync(double now, CancellationToken ct = default)
+    public Task FailedAsync(QueuedMail mail, double? retryAt, string error, CancellationToken ct = default)
     {
-        // Only mails that failed: those merely claimed are being sent by someone right now.
-        const string sql = "UPDATE parley_outbox SET due = @now WHERE due > @now AND attempts > 0";
-        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { now }, cancellationToken: ct)), ct);
+        const string sql = "UPDATE parley_outbox SET attempts = attempts + 1, due = @retryAt, last_error = @error WHERE id = @Id AND created = @Created";
+        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { mail.Id, mail.Created, retryAt, error }, cancellationToken: ct)), ct);
+    }
+
+    public Task RetryNowAsync(double now, double lease, CancellationToken ct = default)
+    {
+        // Only mails that failed, and not those due within a lease: a mail that failed before and is claimed again has
+        // attempts too, and is being sent by someone right now.
+        const string sql = "UPDATE parley_outbox SET due = @now WHERE due > @now + @lease AND attempts > 0";
+        return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { now, lease }, cancellationToken: ct)), ct);
     }
 }

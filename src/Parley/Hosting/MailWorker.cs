@@ -8,9 +8,9 @@ namespace Parley.Hosting;
 /// <summary>
 /// Delivers the outbox: due mails in order, over one SMTP session kept open while mail flows (<see cref="OutboxSmtp"/>).
 /// Each mail keeps its own retry state; a failure backs off per <see cref="MailRetry"/>. The first success after failures
-/// makes every waiting mail due at once, so mail queued while the server was down leaves as soon as it is back. Each
-/// delivery uses the <c>[smtp]</c> settings in effect; new ones are tried once, as at start-up, as soon as a reload
-/// brings them.
+/// makes every waiting mail due at once (but those due within a claim's lease, which may be another process's claim),
+/// so mail queued while the server was down leaves as soon as it is back. Each delivery uses the <c>[smtp]</c> settings
+/// in effect; new ones are tried once, as at start-up, as soon as a reload brings them.
 /// </summary>
 internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxSignal signal, MailRetry retry, TimeProvider time,
     DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
@@ -18,8 +18,9 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
     // Long enough to send a batch; should this process die holding it, another sends it once the claim lapses.
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(20);
-    // Mails the SMTP server took whose removal from the outbox failed (a full disk): never sent twice.
-    private readonly HashSet<long> _sentNotRemoved = [];
+    // Mails the SMTP server took whose removal from the outbox failed (a full disk): never sent twice. Named by id and
+    // creation time, as a mail queued later may be given the id of one removed meanwhile.
+    private readonly HashSet<(long Id, double Created)> _sentNotRemoved = [];
     private bool _failing;
     private SmtpConfig? _probed;
     private readonly OutboxSmtp _smtp = new(config, time);
@@ -102,10 +103,10 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
             var mail = due[i];
             try
             {
-                if (!_sentNotRemoved.Contains(mail.Id))
+                if (!_sentNotRemoved.Contains((mail.Id, mail.Created)))
                 {
                     await _smtp.SendAsync(mail, ct);
-                    _sentNotRemoved.Add(mail.Id);
+                    _sentNotRemoved.Add((mail.Id, mail.Created));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -116,18 +117,18 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
                 {
                     // The server is away or busy (a broken session closed itself): the rest of the batch would fail the
                     // same way; it goes back to the queue, and the next round reconnects.
-                    await store.Outbox.ReleaseAsync([.. due.Skip(i + 1).Select(m => m.Id)], Now, ct);
+                    await store.Outbox.ReleaseAsync([.. due.Skip(i + 1)], Now, ct);
                     return false;
                 }
                 continue; // refused outright (a 5xx, e.g. for this recipient): the session goes on with the next mail
             }
-            await store.Outbox.SentAsync(mail.Id, ct);
-            _sentNotRemoved.Remove(mail.Id);
+            await store.Outbox.SentAsync(mail, ct);
+            _sentNotRemoved.Remove((mail.Id, mail.Created));
             if (_failing)
             {
                 _failing = false;
                 log.LogInformation("The SMTP server answers again; sending every waiting mail");
-                await store.Outbox.RetryNowAsync(Now, ct);
+                await store.Outbox.RetryNowAsync(Now, ClaimLease.TotalSeconds, ct);
             }
         }
         return due.Count == batch;
@@ -141,12 +142,12 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
         if (retry.GivesUp(permanent, failures, DateTimeOffset.FromUnixTimeMilliseconds((long)(mail.Created * 1000)), now))
         {
             log.LogError("Gave up mail {Id} to {Recipient} after {Failures} attempts: {Reason}", mail.Id, mail.Recipient, failures, reason);
-            await store.Outbox.FailedAsync(mail.Id, null, reason, ct);
+            await store.Outbox.FailedAsync(mail, null, reason, ct);
             return;
         }
         var wait = retry.After(failures);
         log.LogWarning("Mail {Id} to {Recipient} failed ({Reason}); next try in {Wait}", mail.Id, mail.Recipient, reason, wait);
-        await store.Outbox.FailedAsync(mail.Id, Now + wait.TotalSeconds, reason, ct);
+        await store.Outbox.FailedAsync(mail, Now + wait.TotalSeconds, reason, ct);
     }
 
     // Sleeps until the next mail falls due or a new one is queued, whichever comes first; an open SMTP session

@@ -99,10 +99,7 @@ public sealed partial class KillTests(ITestOutputHelper output)
     {
         // A fresh port each time: the killed process's port may linger for a moment.
         var port = FreePort.Next();
-        WriteConfig(config, db, port,
-            ("general", "notify", "smtp"), ("moderation", "enabled", "false"),
-            ("smtp", "host", "127.0.0.1"), ("smtp", "port", smtp.Port.ToString(CultureInfo.InvariantCulture)), ("smtp", "security", "none"),
-            ("smtp", "to", "owner@example.org"), ("smtp", "from", "parley@example.org"));
+        WriteConfig(config, db, port, OwnerMails.Settings(smtp));
         return InstalledServer.StartBuiltAsync(config, port);
     }
 
@@ -142,11 +139,9 @@ public sealed partial class KillTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var (stored, queued, behind) = ReadDatabase(db);
-            // Each comment's text, with the Message-ID of every owner mail that carried it.
-            var mailed = smtp.Mails.Where(m => m.RcptTos.Contains("owner@example.org"))
-                .SelectMany(m => CommentText().Matches(m.Body).Select(match => match.Value).Distinct().Select(text => (Text: text, Id: m.Header("Message-ID"))))
-                .GroupBy(mail => mail.Text).ToDictionary(g => g.Key, g => g.Select(mail => mail.Id).ToList());
+            var stored = ReadComments(db);
+            var (queued, behind) = OwnerMails.Backlog(db);
+            var mailed = OwnerMails.ByText(smtp, CommentText());
             if ((stored.Values.All(mailed.ContainsKey) && queued == 0 && !behind) || watch.Elapsed > DrainTimeout)
             {
                 return (stored, mailed);
@@ -155,27 +150,19 @@ public sealed partial class KillTests(ITestOutputHelper output)
         }
     }
 
-    private static (Dictionary<long, string> Stored, long Queued, bool Behind) ReadDatabase(string db)
+    private static Dictionary<long, string> ReadComments(string db)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, text FROM comments";
         var stored = new Dictionary<long, string>();
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                stored[reader.GetInt64(0)] = reader.GetString(1);
-            }
+            stored[reader.GetInt64(0)] = reader.GetString(1);
         }
-        command.CommandText = "SELECT count(*) FROM parley_outbox";
-        var queued = (long)command.ExecuteScalar()!;
-        command.CommandText = """
-            SELECT coalesce((SELECT max(seq) FROM parley_events), 0) > coalesce((SELECT seq FROM parley_event_cursors WHERE destination = 'mail'), 0)
-            """;
-        var behind = (long)command.ExecuteScalar()! != 0;
-        return (stored, queued, behind);
+        return stored;
     }
 
     [GeneratedRegex(@"c-\d{2}-\d{4}")]
