@@ -198,8 +198,8 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
                 // Per connection, not stored in the file, and only writes care. With WAL, NORMAL never corrupts the
                 // database: a power cut may lose the last commits, never a committed checkpoint. A comment lands in the
                 // middle of four indexes; with SQLite's default 2 MB cache a large database re-reads their pages on every
-                // insert, so the one writer keeps up to 64 MB of them (taken only as pages are touched).
-                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+                // insert, so the one writer keeps up to 32 MB of them (taken only as pages are touched).
+                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768");
             }
             catch
             {
