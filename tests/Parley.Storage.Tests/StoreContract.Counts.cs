@@ -6,6 +6,16 @@ namespace Parley.Storage.Tests;
 public abstract partial class StoreContract
 {
     [Fact]
+    public async Task ThreadIdsKeepTheRequestedOrderWithZeroForUnknownUris()
+    {
+        var a = await ThreadAsync("/a");
+        var b = await ThreadAsync("/b");
+
+        Assert.Equal([b.Id, 0, a.Id, b.Id], await Store.ThreadIdsAsync(["/b", "/none", "/a", "/b"]));
+        Assert.Empty(await Store.ThreadIdsAsync([]));
+    }
+
+    [Fact]
     public async Task CountPublishedKeepsTheRequestedOrder()
     {
         var a = await ThreadAsync("/a");

@@ -18,7 +18,7 @@ public interface ICommentStore : IDisposable
 
     /// <summary>
     /// A number that changes whenever any connection or process commits a change to the database; while it
-    /// stays the same, every read answers the same. Read caches are keyed on it.
+    /// stays the same, every read answers the same. Read caches ask <see cref="ThreadChangesAsync"/> only when it moved.
     /// </summary>
     ValueTask<long> ChangeVersionAsync(CancellationToken ct = default);
 
@@ -47,7 +47,8 @@ public interface ICommentStore : IDisposable
 
     /// <summary>
     /// Threads whose comments changed since change <paramref name="after"/> (0: since the database was made), whoever
-    /// wrote them (this server, another process, an Isso server on the same file). Read caches drop only those.
+    /// wrote them (this server, another process, an Isso server on the same file); thread id 0 stands for "a thread
+    /// was created". Read caches drop only the answers of those.
     /// </summary>
     Task<ThreadChanges> ThreadChangesAsync(long after, CancellationToken ct = default);
 
@@ -70,6 +71,9 @@ public interface ICommentStore : IDisposable
 
     /// <summary>Visible comments of a thread counted per parent, ignoring any time filter.</summary>
     Task<ReplyCounts> CountRepliesAsync(string uri, CancellationToken ct = default);
+
+    /// <summary>The id of each uri's thread, same order as given; 0 for unknown uris.</summary>
+    Task<IReadOnlyList<long>> ThreadIdsAsync(IReadOnlyList<string> uris, CancellationToken ct = default);
 
     /// <summary>Published comments per thread uri, same order as given; 0 for unknown uris.</summary>
     Task<IReadOnlyList<int>> CountPublishedAsync(IReadOnlyList<string> uris, CancellationToken ct = default);

@@ -102,6 +102,21 @@ public sealed partial class SqliteCommentStore
         }, ct);
     }
 
+    public Task<IReadOnlyList<long>> ThreadIdsAsync(IReadOnlyList<string> uris, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT coalesce((SELECT t.id FROM threads t WHERE t.uri = u.value), 0)
+            FROM json_each(@uris) u
+            ORDER BY u.key
+            """;
+        var json = JsonSerializer.Serialize(uris);
+        return ReadAsync(async c =>
+        {
+            var ids = await c.QueryAsync<long>(new CommandDefinition(sql, new { uris = json }, cancellationToken: ct));
+            return (IReadOnlyList<long>)ids.AsList();
+        }, ct);
+    }
+
     public Task<IReadOnlyList<CommentWithUri>> LatestAsync(int limit, CancellationToken ct = default)
     {
         // The tail of (top-level oldest first, then replies oldest first): take it backwards, then turn it round.

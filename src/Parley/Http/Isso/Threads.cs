@@ -126,11 +126,7 @@ internal static class Threads
         var uris = body.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : null).ToList();
         var known = uris.OfType<string>().ToList();
         var counts = known.Count == 0 ? [] : await store.CountPublishedAsync(known, ct);
-        var threads = new HashSet<long>();
-        foreach (var uri in known.Distinct(StringComparer.Ordinal))
-        {
-            threads.Add((await store.GetThreadAsync(uri, ct))?.Id ?? 0);
-        }
+        var threads = known.Count == 0 ? [] : await store.ThreadIdsAsync(known, ct);
         var next = 0;
         var answer = uris.Select(u => u is null ? 0 : counts[next++]).ToList();
         return (JsonResponse.Bytes(w =>
@@ -141,7 +137,7 @@ internal static class Threads
                 w.WriteNumberValue(n);
             }
             w.WriteEndArray();
-        }), [.. threads]);
+        }), [.. threads.Distinct()]);
     }
 
     /// <summary>GET /latest — the last published comments of the whole site, in Isso's mixed order.</summary>
