@@ -1,31 +1,79 @@
 using Parley.Core.Comments;
+using Parley.Core.Storage;
+using Parley.Storage.Tests.Support;
 
 namespace Parley.Storage.Tests;
 
-/// <summary>The replies of several parents in one read, as the fetch of a whole thread needs them.</summary>
+/// <summary>A whole thread in one read, as a fetch needs it: its lists in order and its counts, time filter marked.</summary>
 public abstract partial class StoreContract
 {
     [Fact]
-    public async Task RepliesOfSeveralParentsComeGroupedInReplyOrderVisibleOnlyAndAfterTheTime()
+    public async Task AThreadComesWholeInListOrderVisibleOnlyEachMarkedForTheTimeFilter()
     {
         var thread = await ThreadAsync();
         var other = await ThreadAsync("/other");
         var first = await AddAsync(thread, created: 10);
         var second = await AddAsync(thread, created: 20);
-        var unlisted = await AddAsync(thread, created: 30);
+        var third = await AddAsync(thread, created: 30);
+        await AddAsync(thread, created: 35, mode: CommentMode.Pending);
         var late = await AddAsync(thread, first.Id, created: 50);
         var early = await AddAsync(thread, first.Id, created: 40);
         await AddAsync(thread, first.Id, created: 45, mode: CommentMode.Pending);
         var only = await AddAsync(thread, second.Id, created: 60);
-        await AddAsync(thread, unlisted.Id, created: 70);
+        var last = await AddAsync(thread, third.Id, created: 70);
         await AddAsync(other, created: 80);
 
-        var replies = await Store.ListRepliesAsync("/a", [second.Id, first.Id], "oldest", "0");
-        Assert.Equal([early.Id, late.Id, only.Id], Ids(replies));
+        var oldest = await Store.ListThreadAsync("/a", "oldest", "15");
+        Assert.Equal([first.Id, second.Id, third.Id], Ids(oldest.TopLevel.Select(c => c.Comment)));
+        Assert.Equal([false, true, true], oldest.TopLevel.Select(c => c.After));
+        Assert.Equal([early.Id, late.Id, only.Id, last.Id], Ids(oldest.Replies.Select(c => c.Comment)));
+        Assert.All(oldest.Replies, reply => Assert.True(reply.After));
 
-        Assert.Equal([late.Id, only.Id], Ids(await Store.ListRepliesAsync("/a", [first.Id, second.Id], "newest", "45")));
-        Assert.Empty(await Store.ListRepliesAsync("/a", [first.Id], "oldest", "not a number"));
-        Assert.Empty(await Store.ListRepliesAsync("/a", [], "oldest", "0"));
-        Assert.Empty(await Store.ListRepliesAsync("/other", [first.Id], "oldest", "0"));
+        // Top-level lists follow the sort; reply lists stay oldest first, grouped by parent.
+        var newest = await Store.ListThreadAsync("/a", "newest", "45");
+        Assert.Equal([third.Id, second.Id, first.Id], Ids(newest.TopLevel.Select(c => c.Comment)));
+        Assert.Equal([early.Id, late.Id, only.Id, last.Id], Ids(newest.Replies.Select(c => c.Comment)));
+        Assert.Equal([false, true, true, true], newest.Replies.Select(c => c.After));
+
+        // Text that is not a number is after nothing, yet every visible comment still comes, to be counted.
+        var none = await Store.ListThreadAsync("/a", "oldest", "not a number");
+        Assert.Equal(3, none.TopLevel.Count);
+        Assert.Equal(4, none.Replies.Count);
+        Assert.DoesNotContain(none.TopLevel.Concat(none.Replies), c => c.After);
+
+        var counts = await Store.CountRepliesAsync("/a");
+        Assert.Equal(counts.Total, none.TopLevel.Count + none.Replies.Count);
+        Assert.Equal(counts.ByParent, none.Replies.GroupBy(r => r.Comment.Parent!.Value).ToDictionary(g => g.Key, g => g.Count()));
+
+        Assert.Equal(ThreadListing.Empty.TopLevel, (await Store.ListThreadAsync("/missing", "oldest", "0")).TopLevel);
+        Assert.Equal([80.0], (await Store.ListThreadAsync("/other", "oldest", "0")).TopLevel.Select(c => c.Comment.Created));
+    }
+
+    [Fact]
+    public async Task AThreadListedByUpvotesOrdersTopLevelByScoreAndBreaksReplyTiesByIt()
+    {
+        var thread = await ThreadAsync();
+        var low = await AddAsync(thread, created: 10);
+        var high = await Store.InsertCommentAsync(Sample.Comment(thread.Id, null, 20, CommentMode.Published) with { Likes = 5 });
+        var mid = await Store.InsertCommentAsync(Sample.Comment(thread.Id, null, 30, CommentMode.Published) with { Likes = 3, Dislikes = 1 });
+        var plain = await AddAsync(thread, low.Id, created: 40);
+        var liked = await Store.InsertCommentAsync(Sample.Comment(thread.Id, low.Id, 40, CommentMode.Published) with { Likes = 2 });
+
+        var listing = await Store.ListThreadAsync("/a", "upvotes", "0");
+        Assert.Equal([high.Id, mid.Id, low.Id], Ids(listing.TopLevel.Select(c => c.Comment)));
+        Assert.Equal([liked.Id, plain.Id], Ids(listing.Replies.Select(c => c.Comment)));
+    }
+
+    [Fact]
+    public async Task AListedRowChangedSinceTheLastReadComesWithItsNewValues()
+    {
+        var thread = await ThreadAsync();
+        var comment = await AddAsync(thread, created: 10);
+        var before = (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Single().Comment;
+        Assert.Same(before, (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Single().Comment);
+
+        await Store.RecordVoteAsync(comment.Id, upvote: false, before.Voters);
+        var after = (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Single().Comment;
+        Assert.Equal((before.Likes, before.Dislikes + 1), (after.Likes, after.Dislikes));
     }
 }

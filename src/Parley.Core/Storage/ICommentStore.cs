@@ -63,11 +63,10 @@ public interface ICommentStore : IDisposable
     Task<IReadOnlyList<Comment>> ListAsync(CommentQuery query, CancellationToken ct = default);
 
     /// <summary>
-    /// Visible replies to any of <paramref name="parents"/> in thread <paramref name="uri"/>, created after <paramref name="after"/>
-    /// (as <see cref="CommentQuery.After"/>): grouped by parent, each group in the order of a reply list of that sort.
+    /// Every visible comment of thread <paramref name="uri"/>, ordered as lists of <paramref name="sort"/> are, each marked
+    /// whether it was created after <paramref name="after"/> (see <see cref="ThreadListing"/>).
     /// </summary>
-    Task<IReadOnlyList<Comment>> ListRepliesAsync(string uri, IReadOnlyCollection<long> parents, string sort, string after,
-        CancellationToken ct = default);
+    Task<ThreadListing> ListThreadAsync(string uri, string sort, string after, CancellationToken ct = default);
 
     /// <summary>Visible comments of a thread counted per parent, ignoring any time filter.</summary>
     Task<ReplyCounts> CountRepliesAsync(string uri, CancellationToken ct = default);

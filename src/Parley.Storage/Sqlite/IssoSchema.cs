@@ -92,6 +92,19 @@ internal static partial class IssoSchema
         END;
         """;
 
+    // Per comment row, a version that every update and delete of it raises (see KnownRows). Inserts need none: a new
+    // id was never read, and a reused id carries the version its deletion gave it.
+    private const string CreateRowVersions = """
+        CREATE TABLE IF NOT EXISTS parley_row_versions (cid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS parley_row_versions_seq ON parley_row_versions (seq);
+        CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_update AFTER UPDATE ON comments BEGIN
+          INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
+        END;
+        CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_delete AFTER DELETE ON comments BEGIN
+          INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (OLD.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
+        END;
+        """;
+
     /// <summary>Brings the database behind <paramref name="connection"/> to version 5 and returns its session key.</summary>
     public static string Initialise(SqliteConnection connection, string? legacySessionKey)
     {
@@ -128,6 +141,7 @@ internal static partial class IssoSchema
         AddOutboxEventKey(connection);
         connection.Execute(CreateEventTables);
         connection.Execute(CreateChangeRecord);
+        connection.Execute(CreateRowVersions);
         return connection.ExecuteScalar<string>("SELECT value FROM preferences WHERE key = 'session-key'")
             ?? throw new InvalidOperationException("The session-key preference is missing.");
     }

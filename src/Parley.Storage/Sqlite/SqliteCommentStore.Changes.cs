@@ -22,6 +22,10 @@ public sealed partial class SqliteCommentStore
             var last = rows[^1].Seq;
             var threads = rows.Take(rows.Count - 1).Select(r => r.Tid).ToList();
             // A record that went backwards was replaced (another file restored in place): nothing known still holds.
+            if (last < after)
+            {
+                _knownRows.Forget();
+            }
             return new ThreadChanges(last, threads, Everything: last < after);
         }, ct);
     }

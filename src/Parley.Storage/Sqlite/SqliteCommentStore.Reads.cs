@@ -18,34 +18,36 @@ public sealed partial class SqliteCommentStore
         // after is bound as TEXT on purpose: against the REAL column SQLite turns numeric text into a
         // number and leaves other text as text, which sorts above every number, so it matches nothing.
         var sql = $"""
-            SELECT {CommentColumns}
-            FROM comments c JOIN threads t ON c.tid = +t.id
+            SELECT {RowKey}
+            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
             WHERE t.uri = @Uri AND (5 | c.mode) = 5 AND c.parent IS @Parent AND c.created > @After
             ORDER BY {ListOrder(query)}
             LIMIT @take OFFSET @Offset
             """;
         var parameters = new DynamicParameters(query);
         parameters.Add("take", query.Limit is null or < 0 ? -1 : query.Limit.Value);
-        return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
+        return ReadSnapshotAsync(() => ReadAsync(c => QueryKnownCommentsAsync(c, sql, parameters, ct), ct), ct);
     }
 
-    public Task<IReadOnlyList<Comment>> ListRepliesAsync(string uri, IReadOnlyCollection<long> parents, string sort, string after,
-        CancellationToken ct = default)
+    public Task<ThreadListing> ListThreadAsync(string uri, string sort, string after, CancellationToken ct = default)
     {
-        if (parents.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<Comment>>([]);
-        }
-        // One query for the replies of every listed parent, in the order of a reply list within each parent.
-        var order = ListOrder(new CommentQuery(uri, 0, sort));
-        var sql = $"""
-            SELECT {CommentColumns}
-            FROM comments c JOIN threads t ON c.tid = +t.id
-            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IN (SELECT value FROM json_each(@parents)) AND c.created > @after
-            ORDER BY c.parent, {order}
+        // As in ListAsync, after is bound as TEXT; the comparison is a column, so no row is left out for it.
+        var topLevel = $"""
+            SELECT {RowKey}, coalesce(c.created > @after, 0)
+            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
+            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NULL
+            ORDER BY {ListOrder(new CommentQuery(uri, null, sort))}
             """;
-        var parameters = new { uri, parents = System.Text.Json.JsonSerializer.Serialize(parents), after };
-        return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
+        var replies = $"""
+            SELECT {RowKey}, coalesce(c.created > @after, 0)
+            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
+            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NOT NULL
+            ORDER BY c.parent, {ListOrder(new CommentQuery(uri, 0, sort))}
+            """;
+        var parameters = new { uri, after };
+        return ReadSnapshotAsync(() => ReadAsync(async c => new ThreadListing(
+            await QueryListedAsync(c, topLevel, parameters, ct),
+            await QueryListedAsync(c, replies, parameters, ct)), ct), ct);
     }
 
     // Replies are always oldest first; the requested sort only breaks ties among them.

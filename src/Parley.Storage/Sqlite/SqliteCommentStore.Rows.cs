@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Parley.Core.Comments;
+using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite;
 
@@ -38,6 +41,11 @@ public sealed partial class SqliteCommentStore
             new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
+    // What a list query selects (see QueryKnownCommentsAsync): each row's id and version, 0 for rows never changed.
+    private const string RowKey = "c.id, coalesce(v.seq, 0)";
+
+    private const string JoinRowVersions = "LEFT JOIN parley_row_versions v ON v.cid = c.id";
+
     // Lists read many rows, so they are read by position (the order of CommentColumns) rather than by name: a thread
     // of 500 comments is read in a fifth of the time.
     private static async Task<IReadOnlyList<Comment>> QueryCommentsAsync(
@@ -47,25 +55,88 @@ public sealed partial class SqliteCommentStore
         var rows = new List<Comment>();
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new Comment
-            {
-                Tid = reader.IsDBNull(0) ? 0 : reader.GetInt64(0),
-                Id = reader.GetInt64(1),
-                Parent = reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                Created = reader.IsDBNull(3) ? 0 : reader.GetDouble(3),
-                Modified = reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                Mode = (int)reader.GetInt64(5),
-                RemoteAddr = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Text = reader.GetString(7),
-                Author = reader.IsDBNull(8) ? null : reader.GetString(8),
-                Email = reader.IsDBNull(9) ? null : reader.GetString(9),
-                Website = reader.IsDBNull(10) ? null : reader.GetString(10),
-                Likes = reader.GetInt64(11),
-                Dislikes = reader.GetInt64(12),
-                Voters = (byte[])reader.GetValue(13),
-                Notification = reader.IsDBNull(14) ? null : reader.GetInt64(14),
-            });
+            rows.Add(ReadComment(reader));
         }
         return rows;
     }
+
+    // Runs a list query that selects RowKey, then reads in one more query only the rows not already known at their
+    // version (KnownRows): after a write to a busy thread, a list of 500 comments reads one or two rows in full and
+    // keeps the instances of the rest. The caller holds a snapshot, so both queries see the same rows.
+    private async Task<IReadOnlyList<Comment>> QueryKnownCommentsAsync(
+        SqliteConnection connection, string sql, object parameters, CancellationToken ct)
+    {
+        var keys = (await connection.QueryAsync<(long Id, long Version)>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        return await KnownRowsAsync(connection, keys, ct);
+    }
+
+    // As QueryKnownCommentsAsync, for queries that select RowKey and a flag: whether the row passes the time filter.
+    private async Task<IReadOnlyList<ListedComment>> QueryListedAsync(
+        SqliteConnection connection, string sql, object parameters, CancellationToken ct)
+    {
+        var keys = (await connection.QueryAsync<(long Id, long Version, bool After)>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        var rows = await KnownRowsAsync(connection, [.. keys.Select(k => (k.Id, k.Version))], ct);
+        var listed = new ListedComment[rows.Count];
+        for (var i = 0; i < listed.Length; i++)
+        {
+            listed[i] = new ListedComment(rows[i], keys[i].After);
+        }
+        return listed;
+    }
+
+    // The rows of the given ids, in their order: known instances where the version matches, the rest read in full.
+    private async Task<IReadOnlyList<Comment>> KnownRowsAsync(SqliteConnection connection, List<(long Id, long Version)> keys,
+        CancellationToken ct)
+    {
+        var rows = new Comment[keys.Count];
+        var missing = new Dictionary<long, int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (_knownRows.Find(keys[i].Id, keys[i].Version) is { } known)
+            {
+                rows[i] = known;
+            }
+            else
+            {
+                missing[keys[i].Id] = i;
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return rows;
+        }
+        const string byIds = $"""
+            SELECT {CommentColumns}, coalesce(v.seq, 0)
+            FROM comments c {JoinRowVersions}
+            WHERE c.id IN (SELECT value FROM json_each(@ids))
+            """;
+        var ids = JsonSerializer.Serialize(missing.Keys);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(byIds, new { ids }, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            var row = ReadComment(reader);
+            _knownRows.Keep(reader.GetInt64(15), row);
+            rows[missing[row.Id]] = row;
+        }
+        return rows;
+    }
+
+    private static Comment ReadComment(DbDataReader reader) => new()
+    {
+        Tid = reader.IsDBNull(0) ? 0 : reader.GetInt64(0),
+        Id = reader.GetInt64(1),
+        Parent = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+        Created = reader.IsDBNull(3) ? 0 : reader.GetDouble(3),
+        Modified = reader.IsDBNull(4) ? null : reader.GetDouble(4),
+        Mode = (int)reader.GetInt64(5),
+        RemoteAddr = reader.IsDBNull(6) ? null : reader.GetString(6),
+        Text = reader.GetString(7),
+        Author = reader.IsDBNull(8) ? null : reader.GetString(8),
+        Email = reader.IsDBNull(9) ? null : reader.GetString(9),
+        Website = reader.IsDBNull(10) ? null : reader.GetString(10),
+        Likes = reader.GetInt64(11),
+        Dislikes = reader.GetInt64(12),
+        Voters = (byte[])reader.GetValue(13),
+        Notification = reader.IsDBNull(14) ? null : reader.GetInt64(14),
+    };
 }

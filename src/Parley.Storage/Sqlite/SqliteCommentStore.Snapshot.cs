@@ -26,7 +26,7 @@ public sealed partial class SqliteCommentStore
         try
         {
             // A plain BEGIN, not BeginTransaction: the store's reads run their commands without a transaction object.
-            await connection.ExecuteAsync(new CommandDefinition("BEGIN DEFERRED TRANSACTION", cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA mmap_size = 268435456; BEGIN DEFERRED TRANSACTION", cancellationToken: ct));
             open = true;
             _snapshot.Value = connection;
             var result = await reads();

@@ -15,6 +15,7 @@ public sealed partial class SqliteCommentStore : ICommentStore
 {
     private readonly string _connectionString;
     private readonly SqliteWriter _writer;
+    private readonly KnownRows _knownRows = new();
     private readonly long _defaultPageLimit;
     private long _pageLimit;
     private bool _disposed;

@@ -74,6 +74,7 @@ internal static class ParleyHost
         services.AddSingleton<Origins>();
         services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
+        services.AddSingleton<CommentFragments>();
         services.AddSingleton(sp => ClientFiles.Load(
             sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, sp.GetRequiredService<ILogger<ClientFiles>>()));
         services.AddSingleton<OwnershipCookies>();

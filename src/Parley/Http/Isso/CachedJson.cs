@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parley.Http.Edge;
 
 namespace Parley.Http.Isso;
@@ -8,7 +9,7 @@ namespace Parley.Http.Isso;
 /// </summary>
 internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
 {
-    public Task ExecuteAsync(HttpContext httpContext)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
         var request = httpContext.Request;
         var response = httpContext.Response;
@@ -19,14 +20,21 @@ internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
             if (IfNoneMatch.Matches(request.Headers.IfNoneMatch, answer.ETag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
-                return Task.CompletedTask;
+                return;
             }
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
-        response.ContentLength = answer.Body.Length;
-        return HttpMethods.IsHead(request.Method)
-            ? Task.CompletedTask
-            : response.Body.WriteAsync(answer.Body, httpContext.RequestAborted).AsTask();
+        response.ContentLength = answer.Length;
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return;
+        }
+        // Copied into the response's buffers chunk by chunk, then sent with one flush.
+        foreach (var chunk in answer.Chunks)
+        {
+            response.BodyWriter.Write(chunk);
+        }
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 }

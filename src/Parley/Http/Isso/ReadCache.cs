@@ -21,6 +21,7 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
 {
     private const long ByteBudget = 16 * 1024 * 1024;
     private const int LargestEntry = 1024 * 1024;
+    private const int MostCounts = 100_000;
 
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly ConcurrentDictionary<string, Build> _building = new(StringComparer.Ordinal);
@@ -35,14 +36,14 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
     /// must see.
     /// </summary>
     public async Task<CachedAnswer> GetAsync(ParleyConfig config, string key,
-        Func<Task<(byte[] Body, IReadOnlyList<long> Threads)>> build, CancellationToken ct)
+        Func<Point, Task<(byte[][] Body, IReadOnlyList<long> Threads)>> build, CancellationToken ct)
     {
         var at = await SyncAsync(ct);
         if (Find(config, key) is { } kept)
         {
             return kept;
         }
-        if (_building.TryGetValue(key, out var running) && running.Covers(at, config))
+        if (_building.TryGetValue(key, out var running) && Covers(running, at, config, key))
         {
             return await running.Answer.WaitAsync(ct);
         }
@@ -58,12 +59,40 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
         }
     }
 
+    // A running build serves this request if it shows every change the request must see: it started at or after the
+    // request's point, or no thread its key showed last time changed since it started. Without the second case, any
+    // write anywhere would make each reader of a busy thread start a build of its own while one is running.
+    private bool Covers(Build running, Point at, ParleyConfig config, string key)
+    {
+        if (!ReferenceEquals(running.Config, config) || running.At.Epoch != at.Epoch)
+        {
+            return false;
+        }
+        if (running.At.Last >= at.Last)
+        {
+            return true;
+        }
+        var entries = Volatile.Read(ref _entries);
+        if (!entries.Map.TryGetValue(key, out var previous) || previous.Epoch != at.Epoch)
+        {
+            return false;
+        }
+        foreach (var tid in previous.Threads)
+        {
+            if (_changedAt.TryGetValue(tid, out var changed) && changed > running.At.Last)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private async Task<CachedAnswer> BuildAsync(Point at, ParleyConfig config, string key,
-        Func<Task<(byte[] Body, IReadOnlyList<long> Threads)>> build)
+        Func<Point, Task<(byte[][] Body, IReadOnlyList<long> Threads)>> build)
     {
         // Yield first: the build must not run inside the caller's lock-free check above.
         await Task.Yield();
-        var (body, threads) = await build();
+        var (body, threads) = await build(at);
         return Keep(at, config, key, body, threads);
     }
 
@@ -127,16 +156,47 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
         return entry.Answer;
     }
 
+    /// <summary>
+    /// The published comments of <paramref name="uri"/> as last counted, while its thread is unchanged: a count
+    /// answer for many threads after a write to one of them counts that one again, not all of them.
+    /// </summary>
+    public (int Count, long Thread)? FindCount(ParleyConfig config, string uri)
+    {
+        var entries = Volatile.Read(ref _entries);
+        if (!ReferenceEquals(entries.Config, config) || !entries.Counts.TryGetValue(uri, out var kept)
+            || kept.Epoch != Volatile.Read(ref _state).Epoch)
+        {
+            return null;
+        }
+        return _changedAt.TryGetValue(kept.Thread, out var changed) && changed > kept.Last ? null : (kept.Count, kept.Thread);
+    }
+
+    /// <summary>Keeps the count of <paramref name="uri"/> (thread <paramref name="thread"/>, 0 for none), read after <paramref name="at"/>.</summary>
+    public void KeepCount(Point at, ParleyConfig config, string uri, long thread, int count)
+    {
+        var entries = Volatile.Read(ref _entries);
+        if (!ReferenceEquals(entries.Config, config))
+        {
+            return;
+        }
+        // Uris come from request bodies: a bound, so made-up ones cannot grow it without end.
+        if (entries.Counts.Count >= MostCounts)
+        {
+            entries.Counts.Clear();
+        }
+        entries.Counts[uri] = new CountEntry(count, thread, at.Last, at.Epoch);
+    }
+
     /// <summary>Keeps <paramref name="body"/>, built from data read after <paramref name="at"/>, for the threads it shows.</summary>
-    public CachedAnswer Keep(Point at, ParleyConfig config, string key, byte[] body, IReadOnlyList<long> threads)
+    public CachedAnswer Keep(Point at, ParleyConfig config, string key, byte[][] body, IReadOnlyList<long> threads)
     {
         var answer = new CachedAnswer(body);
-        if (body.Length > LargestEntry)
+        if (answer.Length > LargestEntry)
         {
             return answer;
         }
         var entries = Volatile.Read(ref _entries);
-        if (!ReferenceEquals(entries.Config, config) || entries.Bytes + body.Length > ByteBudget)
+        if (!ReferenceEquals(entries.Config, config) || entries.Bytes + answer.Length > ByteBudget)
         {
             var fresh = new Entries(config, 0);
             entries = Interlocked.CompareExchange(ref _entries, fresh, entries) == entries ? fresh : Volatile.Read(ref _entries);
@@ -154,7 +214,7 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
         });
         if (added)
         {
-            Interlocked.Add(ref entries.Bytes, body.Length + key.Length * sizeof(char));
+            Interlocked.Add(ref entries.Bytes, answer.Length + key.Length * sizeof(char));
         }
         return answer;
     }
@@ -166,26 +226,50 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
 
     private sealed record State(long Version, long Last, long Epoch);
 
-    private sealed record Build(Point At, ParleyConfig Config, Task<CachedAnswer> Answer)
-    {
-        public bool Covers(Point at, ParleyConfig config) => ReferenceEquals(Config, config) && At.Epoch == at.Epoch && At.Last >= at.Last;
-    }
+    private sealed record Build(Point At, ParleyConfig Config, Task<CachedAnswer> Answer);
 
     private sealed record Entry(CachedAnswer Answer, long[] Threads, long Last, long Epoch);
+
+    private sealed record CountEntry(int Count, long Thread, long Last, long Epoch);
 
     private sealed class Entries(ParleyConfig config, long bytes)
     {
         // Compared by reference: each reload makes a new record, and comparing the values would cost every read.
         public readonly ParleyConfig Config = config;
         public readonly ConcurrentDictionary<string, Entry> Map = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, CountEntry> Counts = new(StringComparer.Ordinal);
         public long Bytes = bytes;
     }
 }
 
-/// <summary>A finished JSON answer and its entity tag (a digest of the bytes, so equal answers share a tag).</summary>
-internal sealed class CachedAnswer(byte[] body)
+/// <summary>
+/// A finished JSON answer, in chunks (see <see cref="RawJson"/>), and its entity tag: a digest of the bytes, so equal
+/// answers share a tag.
+/// </summary>
+internal sealed class CachedAnswer
 {
-    public byte[] Body { get; } = body;
+    private string? _etag;
 
-    public string ETag { get; } = $"\"{Convert.ToBase64String(SHA256.HashData(body), 0, 15).Replace('+', '-').Replace('/', '_')}\"";
+    public CachedAnswer(byte[][] chunks)
+    {
+        Chunks = chunks;
+        Length = chunks.Sum(chunk => chunk.Length);
+    }
+
+    public byte[][] Chunks { get; }
+
+    public int Length { get; }
+
+    // Made when first asked for: answers to POST requests never carry one.
+    public string ETag => _etag ??= Digest();
+
+    private string Digest()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var chunk in Chunks)
+        {
+            sha.AppendData(chunk);
+        }
+        return $"\"{Convert.ToBase64String(sha.GetHashAndReset(), 0, 15).Replace('+', '-').Replace('/', '_')}\"";
+    }
 }

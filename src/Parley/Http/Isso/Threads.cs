@@ -21,15 +21,16 @@ internal static class Threads
     /// but not counted, and the client's heading would say "One Comment" above two.
     /// </remarks>
     public static async Task<IResult> Fetch(HttpRequest request, ParleyConfig config, ICommentStore store, IssoJson json, ReadCache cache,
-        CancellationToken ct)
+        CommentFragments fragments, CancellationToken ct)
     {
         var answer = await cache.GetAsync(config, request.QueryString.Value ?? "",
-            () => store.ReadSnapshotAsync(() => FetchAnswerAsync(request, store, json, ct), ct), ct);
+            _ => store.ReadSnapshotAsync(() => FetchAnswerAsync(request, config, store, json, fragments, ct), ct), ct);
         return new CachedJson(answer, revalidate: true);
     }
 
     // The answer, and the id of the thread it shows (0: none yet).
-    private static async Task<(byte[] Body, IReadOnlyList<long> Threads)> FetchAnswerAsync(HttpRequest request, ICommentStore store, IssoJson json, CancellationToken ct)
+    private static async Task<(byte[][] Body, IReadOnlyList<long> Threads)> FetchAnswerAsync(HttpRequest request, ParleyConfig config,
+        ICommentStore store, IssoJson json, CommentFragments fragments, CancellationToken ct)
     {
         var uri = request.RequireUri();
         var sort = request.First("sort") ?? "oldest";
@@ -48,53 +49,72 @@ internal static class Threads
         var rendered = (request.First("plain") ?? "0") == "0";
 
         var thread = await store.GetThreadAsync(uri, ct);
-        var counts = await store.CountRepliesAsync(uri, ct);
+        // One read of the whole thread gives the counts (which ignore the time filter) and every list, each cut as
+        // its own query would have been.
+        var listing = thread is null ? ThreadListing.Empty : await store.ListThreadAsync(uri, sort, after, ct);
+        var groups = listing.Replies.GroupBy(reply => reply.Comment.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var counts = new ReplyCounts(listing.TopLevel.Count, groups.ToDictionary(g => g.Key, g => g.Value.Count));
         var nestedLimit = request.Integer("nested_limit");
-        var roots = limit == 0 ? [] : await store.ListAsync(Page(uri, parent, sort, limit, offset, after), ct);
+        var listed = parent is null ? listing.TopLevel : groups.GetValueOrDefault(parent.Value) ?? [];
+        var roots = limit == 0 ? [] : Cut(listed, Page(uri, parent, sort, limit, offset, after));
         var replies = new Dictionary<long, IReadOnlyList<Comment>>();
         if (parent is null && !(nestedLimit <= 0))
         {
-            // Every root's replies in one query, then each list cut as its own query would have been.
             var page = nestedLimit is { } n ? Page(uri, 0, sort, n, 0, after) : Page(uri, 0, sort, limit, offset, after);
-            var withReplies = roots.Where(root => counts.Of(root.Id) is not null).Select(root => root.Id).ToList();
-            foreach (var group in (await store.ListRepliesAsync(uri, withReplies, sort, after, ct)).GroupBy(reply => reply.Parent!.Value))
+            foreach (var root in roots)
             {
-                var list = group.Skip(page.Offset);
-                replies[group.Key] = [.. page.Limit is { } take and >= 0 ? list.Take(take) : list];
+                if (groups.TryGetValue(root.Id, out var group))
+                {
+                    replies[root.Id] = Cut(group, page);
+                }
             }
         }
 
-        return (JsonResponse.Bytes(w =>
+        // Put together from each comment's kept JSON, in the shape of api.md §4.1.
+        var answer = new RawJson();
+        answer.Raw("{\"id\":"u8);
+        answer.Number(parent);
+        answer.Raw(",\"total_replies\":"u8);
+        answer.Number(parent is null ? counts.Total : counts.Of(parent) ?? 0);
+        answer.Raw(",\"hidden_replies\":"u8);
+        answer.Number((counts.Of(parent) ?? 0) - roots.Count - offset);
+        answer.Raw(",\"replies\":["u8);
+        for (var i = 0; i < roots.Count; i++)
         {
-            w.WriteStartObject();
-            w.WriteNullable("id", parent);
-            w.WriteNumber("total_replies", parent is null ? counts.Total : counts.Of(parent) ?? 0);
-            w.WriteNumber("hidden_replies", (counts.Of(parent) ?? 0) - roots.Count - offset);
-            w.WriteStartArray("replies");
-            foreach (var root in roots)
+            var root = roots[i];
+            if (i > 0)
             {
-                w.WriteStartObject();
-                json.WriteFields(w, root, rendered, withHash: true);
-                if (parent is null)
-                {
-                    var total = counts.Of(root.Id) ?? 0;
-                    var embedded = replies.GetValueOrDefault(root.Id) ?? [];
-                    w.WriteNumber("total_replies", total);
-                    w.WriteNumber("hidden_replies", total - embedded.Count);
-                    w.WriteStartArray("replies");
-                    foreach (var reply in embedded)
-                    {
-                        json.WriteComment(w, reply, rendered, withHash: true);
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
+                answer.Raw(","u8);
             }
-            w.WriteEndArray();
-            w.WritePropertyName("config");
-            json.WriteClientConfig(w);
-            w.WriteEndObject();
-        }), [thread?.Id ?? 0]);
+            var fields = fragments.Comment(config, json, root, rendered);
+            if (parent is not null)
+            {
+                answer.Raw(fields);
+                continue;
+            }
+            var total = counts.Of(root.Id) ?? 0;
+            var embedded = replies.GetValueOrDefault(root.Id) ?? [];
+            // The root's object stays open for its replies: everything but its closing brace.
+            answer.Raw(fields.AsSpan(0, fields.Length - 1));
+            answer.Raw(",\"total_replies\":"u8);
+            answer.Number(total);
+            answer.Raw(",\"hidden_replies\":"u8);
+            answer.Number(total - embedded.Count);
+            answer.Raw(",\"replies\":["u8);
+            for (var j = 0; j < embedded.Count; j++)
+            {
+                if (j > 0)
+                {
+                    answer.Raw(","u8);
+                }
+                answer.Raw(fragments.Comment(config, json, embedded[j], rendered));
+            }
+            answer.Raw("]}"u8);
+        }
+        answer.Raw("],\"config\":"u8);
+        answer.Raw(fragments.ClientConfig(config, json));
+        answer.Raw("}"u8);
+        return (answer.ToChunks(), [thread?.Id ?? 0]);
     }
 
     /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
@@ -102,7 +122,8 @@ internal static class Threads
     {
         var bytes = await RequestBody.ReadBytesAsync(request);
         var key = CountKey(bytes);
-        var answer = await cache.GetAsync(config, key, () => store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, store, ct), ct), ct);
+        var answer = await cache.GetAsync(config, key,
+            at => store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, at, config, store, cache, ct), ct), ct);
         return new CachedJson(answer, revalidate: false);
     }
 
@@ -114,8 +135,10 @@ internal static class Threads
         Encoding.Latin1.GetChars(bytes, key[CountKeyPrefix.Length..]);
     });
 
-    // The answer, and the ids of the threads it counts (0 for uris without a thread).
-    private static async Task<(byte[] Body, IReadOnlyList<long> Threads)> CountAnswerAsync(byte[] bytes, ICommentStore store, CancellationToken ct)
+    // The answer, and the ids of the threads it counts (0 for uris without a thread). Each uri's count is kept on its
+    // own too, so only the threads changed since they were last counted are counted again.
+    private static async Task<(byte[][] Body, IReadOnlyList<long> Threads)> CountAnswerAsync(byte[] bytes, ReadCache.Point at,
+        ParleyConfig config, ICommentStore store, ReadCache cache, CancellationToken ct)
     {
         var body = RequestBody.ParseJson(bytes);
         if (body.ValueKind != JsonValueKind.Array)
@@ -124,20 +147,39 @@ internal static class Threads
         }
         // Isso counts non-string entries as 0; they keep their place in the answer.
         var uris = body.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : null).ToList();
-        var known = uris.OfType<string>().ToList();
-        var counts = known.Count == 0 ? [] : await store.CountPublishedAsync(known, ct);
-        var threads = known.Count == 0 ? [] : await store.ThreadIdsAsync(known, ct);
-        var next = 0;
-        var answer = uris.Select(u => u is null ? 0 : counts[next++]).ToList();
-        return (JsonResponse.Bytes(w =>
+        var counted = new Dictionary<string, (int Count, long Thread)>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var uri in uris.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (cache.FindCount(config, uri) is { } kept)
+            {
+                counted[uri] = kept;
+            }
+            else
+            {
+                missing.Add(uri);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            var counts = await store.CountPublishedAsync(missing, ct);
+            var threads = await store.ThreadIdsAsync(missing, ct);
+            for (var i = 0; i < missing.Count; i++)
+            {
+                counted[missing[i]] = (counts[i], threads[i]);
+                cache.KeepCount(at, config, missing[i], threads[i], counts[i]);
+            }
+        }
+        byte[][] answer = [JsonResponse.Bytes(w =>
         {
             w.WriteStartArray();
-            foreach (var n in answer)
+            foreach (var uri in uris)
             {
-                w.WriteNumberValue(n);
+                w.WriteNumberValue(uri is null ? 0 : counted[uri].Count);
             }
             w.WriteEndArray();
-        }), [.. threads.Distinct()]);
+        })];
+        return (answer, [.. counted.Values.Select(c => c.Thread).Distinct()]);
     }
 
     /// <summary>GET /latest — the last published comments of the whole site, in Isso's mixed order.</summary>
@@ -176,8 +218,16 @@ internal static class Threads
         });
     }
 
+    // The comments after the time filter, then the page: what the store's ListAsync answers for the same query.
+    private static List<Comment> Cut(IEnumerable<ListedComment> listed, CommentQuery page)
+    {
+        var shown = listed.Where(c => c.After).Select(c => c.Comment).Skip(page.Offset);
+        return [.. page.Limit is { } take and >= 0 ? shown.Take(take) : shown];
+    }
+
     private static CommentQuery Page(string uri, long? parent, string sort, long? limit, long offset, string after) =>
         new(uri, parent, sort, limit is { } l ? (int)Math.Clamp(l, -1, int.MaxValue) : null,
             // Isso applies offset only together with a non-zero limit.
             limit is { } lim && lim != 0 ? (int)Math.Min(offset, int.MaxValue) : 0, after);
 }
+

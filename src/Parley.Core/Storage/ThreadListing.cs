@@ -1,0 +1,18 @@
+using Parley.Core.Comments;
+
+namespace Parley.Core.Storage;
+
+/// <summary>
+/// What <see cref="ICommentStore.ListThreadAsync"/> returns: every visible comment (modes 1 and 4) of one thread,
+/// the top-level ones in the order of a top-level list of that sort, the replies grouped by parent, each group in the
+/// order of a reply list (as <see cref="CommentQuery"/> orders them). Nothing is left out for the time filter: each
+/// comment says whether it was created after the time asked for, so one read gives a fetch both its pages and its
+/// counts.
+/// </summary>
+public sealed record ThreadListing(IReadOnlyList<ListedComment> TopLevel, IReadOnlyList<ListedComment> Replies)
+{
+    public static readonly ThreadListing Empty = new([], []);
+}
+
+/// <summary>A visible comment, and whether it was created strictly after the time filter (see <see cref="CommentQuery.After"/>).</summary>
+public readonly record struct ListedComment(Comment Comment, bool After);
