@@ -76,4 +76,20 @@ public abstract partial class StoreContract
         var after = (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Single().Comment;
         Assert.Equal((before.Likes, before.Dislikes + 1), (after.Likes, after.Dislikes));
     }
+
+    // SQLite gives the next row the id of a deleted last row: the listing must not serve the old one for it.
+    [Fact]
+    public async Task ARowDeletedAndItsIdTakenAgainComesWithTheNewRowsValues()
+    {
+        var thread = await ThreadAsync();
+        await AddAsync(thread, created: 10);
+        var newest = await AddAsync(thread, created: 20);
+        Assert.Equal(2, (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Count);
+
+        await Store.DeleteCommentAsync(newest.Id);
+        var replacement = await Store.InsertCommentAsync(Sample.Comment(thread.Id, null, 30, CommentMode.Published) with { Text = "another" });
+        var listed = (await Store.ListThreadAsync("/a", "oldest", "0")).TopLevel.Select(c => c.Comment).ToList();
+        Assert.Equal(replacement.Id, listed[^1].Id);
+        Assert.Equal(("another", 30.0), (listed[^1].Text, listed[^1].Created));
+    }
 }
