@@ -68,6 +68,12 @@ public interface ICommentStore : IDisposable
     /// </summary>
     Task<ThreadListing> ListThreadAsync(string uri, string sort, string after, CancellationToken ct = default);
 
+    /// <summary>
+    /// The comments of <paramref name="listed"/> in full, in the same order. Called in the <see cref="ReadSnapshotAsync"/>
+    /// that listed them it finds every one; otherwise comments deleted since are left out.
+    /// </summary>
+    Task<IReadOnlyList<Comment>> ReadListedAsync(IReadOnlyList<ListedComment> listed, CancellationToken ct = default);
+
     /// <summary>Visible comments of a thread counted per parent, ignoring any time filter.</summary>
     Task<ReplyCounts> CountRepliesAsync(string uri, CancellationToken ct = default);
 

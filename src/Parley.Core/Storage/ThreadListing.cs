@@ -1,5 +1,3 @@
-using Parley.Core.Comments;
-
 namespace Parley.Core.Storage;
 
 /// <summary>
@@ -7,12 +5,15 @@ namespace Parley.Core.Storage;
 /// the top-level ones in the order of a top-level list of that sort, the replies grouped by parent, each group in the
 /// order of a reply list (as <see cref="CommentQuery"/> orders them). Nothing is left out for the time filter: each
 /// comment says whether it was created after the time asked for, so one read gives a fetch both its pages and its
-/// counts.
+/// counts, and only the comments a page shows are then read in full (<see cref="ICommentStore.ReadListedAsync"/>).
 /// </summary>
 public sealed record ThreadListing(IReadOnlyList<ListedComment> TopLevel, IReadOnlyList<ListedComment> Replies)
 {
     public static readonly ThreadListing Empty = new([], []);
 }
 
-/// <summary>A visible comment, and whether it was created strictly after the time filter (see <see cref="CommentQuery.After"/>).</summary>
-public readonly record struct ListedComment(Comment Comment, bool After);
+/// <summary>
+/// A visible comment of a listing: its id and parent, whether it was created strictly after the time filter (see
+/// <see cref="CommentQuery.After"/>), and its row version, a number that changes whenever the row does.
+/// </summary>
+public readonly record struct ListedComment(long Id, long? Parent, bool After, long Version);

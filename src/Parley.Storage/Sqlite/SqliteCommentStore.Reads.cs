@@ -33,13 +33,13 @@ public sealed partial class SqliteCommentStore
     {
         // As in ListAsync, after is bound as TEXT; the comparison is a column, so no row is left out for it.
         var topLevel = $"""
-            SELECT {RowKey}, coalesce(c.created > @after, 0)
+            SELECT {RowKey}, CAST(c.parent AS INTEGER), coalesce(c.created > @after, 0)
             FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
             WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NULL
             ORDER BY {ListOrder(new CommentQuery(uri, null, sort))}
             """;
         var replies = $"""
-            SELECT {RowKey}, coalesce(c.created > @after, 0)
+            SELECT {RowKey}, CAST(c.parent AS INTEGER), coalesce(c.created > @after, 0)
             FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
             WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NOT NULL
             ORDER BY c.parent, {ListOrder(new CommentQuery(uri, 0, sort))}
@@ -49,6 +49,9 @@ public sealed partial class SqliteCommentStore
             await QueryListedAsync(c, topLevel, parameters, ct),
             await QueryListedAsync(c, replies, parameters, ct)), ct), ct);
     }
+
+    public Task<IReadOnlyList<Comment>> ReadListedAsync(IReadOnlyList<ListedComment> listed, CancellationToken ct = default) =>
+        ReadAsync(c => KnownRowsAsync(c, [.. listed.Select(l => (l.Id, l.Version))], ct), ct);
 
     // Replies are always oldest first; the requested sort only breaks ties among them.
     private static string ListOrder(CommentQuery query) => (query.Parent, query.Sort) switch

@@ -70,21 +70,17 @@ public sealed partial class SqliteCommentStore
         return await KnownRowsAsync(connection, keys, ct);
     }
 
-    // As QueryKnownCommentsAsync, for queries that select RowKey and a flag: whether the row passes the time filter.
-    private async Task<IReadOnlyList<ListedComment>> QueryListedAsync(
+    // A listing query: RowKey, the parent and whether the row passes the time filter; no row is read in full.
+    private static async Task<IReadOnlyList<ListedComment>> QueryListedAsync(
         SqliteConnection connection, string sql, object parameters, CancellationToken ct)
     {
-        var keys = (await connection.QueryAsync<(long Id, long Version, bool After)>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
-        var rows = await KnownRowsAsync(connection, [.. keys.Select(k => (k.Id, k.Version))], ct);
-        var listed = new ListedComment[rows.Count];
-        for (var i = 0; i < listed.Length; i++)
-        {
-            listed[i] = new ListedComment(rows[i], keys[i].After);
-        }
-        return listed;
+        var rows = await connection.QueryAsync<(long Id, long Version, long? Parent, bool After)>(
+            new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new ListedComment(r.Id, r.Parent, r.After, r.Version))];
     }
 
-    // The rows of the given ids, in their order: known instances where the version matches, the rest read in full.
+    // The rows of the given ids, in their order: known instances where the version matches, the rest read in full
+    // (rows gone since their ids were read are left out).
     private async Task<IReadOnlyList<Comment>> KnownRowsAsync(SqliteConnection connection, List<(long Id, long Version)> keys,
         CancellationToken ct)
     {
@@ -117,8 +113,9 @@ public sealed partial class SqliteCommentStore
             var row = ReadComment(reader);
             _knownRows.Keep(reader.GetInt64(15), row);
             rows[missing[row.Id]] = row;
+            missing.Remove(row.Id);
         }
-        return rows;
+        return missing.Count == 0 ? rows : [.. rows.Where(row => row is not null)];
     }
 
     private static Comment ReadComment(DbDataReader reader) => new()

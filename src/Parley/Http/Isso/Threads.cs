@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Parley.Core.Comments;
 using Parley.Core.Config;
 using Parley.Core.Storage;
 using Parley.Http.Edge;
@@ -52,23 +51,27 @@ internal static class Threads
         // One read of the whole thread gives the counts (which ignore the time filter) and every list, each cut as
         // its own query would have been.
         var listing = thread is null ? ThreadListing.Empty : await store.ListThreadAsync(uri, sort, after, ct);
-        var groups = listing.Replies.GroupBy(reply => reply.Comment.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var groups = listing.Replies.GroupBy(reply => reply.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var counts = new ReplyCounts(listing.TopLevel.Count, groups.ToDictionary(g => g.Key, g => g.Value.Count));
         var nestedLimit = request.Integer("nested_limit");
         var listed = parent is null ? listing.TopLevel : groups.GetValueOrDefault(parent.Value) ?? [];
-        var roots = limit == 0 ? [] : Cut(listed, Page(uri, parent, sort, limit, offset, after));
-        var replies = new Dictionary<long, IReadOnlyList<Comment>>();
+        var pageOfRoots = limit == 0 ? [] : Cut(listed, Page(uri, parent, sort, limit, offset, after));
+        var pagesOfReplies = new Dictionary<long, List<ListedComment>>();
         if (parent is null && !(nestedLimit <= 0))
         {
             var page = nestedLimit is { } n ? Page(uri, 0, sort, n, 0, after) : Page(uri, 0, sort, limit, offset, after);
-            foreach (var root in roots)
+            foreach (var root in pageOfRoots)
             {
                 if (groups.TryGetValue(root.Id, out var group))
                 {
-                    replies[root.Id] = Cut(group, page);
+                    pagesOfReplies[root.Id] = Cut(group, page);
                 }
             }
         }
+        // Only what the pages show is read in full, in the same snapshot.
+        var shown = (await store.ReadListedAsync([.. pageOfRoots, .. pagesOfReplies.Values.SelectMany(p => p)], ct)).ToDictionary(c => c.Id);
+        var roots = pageOfRoots.Select(r => shown[r.Id]).ToList();
+        var replies = pagesOfReplies.ToDictionary(p => p.Key, p => p.Value.Select(r => shown[r.Id]).ToList());
 
         // Put together from each comment's kept JSON, in the shape of api.md §4.1.
         var answer = new RawJson();
@@ -219,9 +222,9 @@ internal static class Threads
     }
 
     // The comments after the time filter, then the page: what the store's ListAsync answers for the same query.
-    private static List<Comment> Cut(IEnumerable<ListedComment> listed, CommentQuery page)
+    private static List<ListedComment> Cut(IEnumerable<ListedComment> listed, CommentQuery page)
     {
-        var shown = listed.Where(c => c.After).Select(c => c.Comment).Skip(page.Offset);
+        var shown = listed.Where(c => c.After).Skip(page.Offset);
         return [.. page.Limit is { } take and >= 0 ? shown.Take(take) : shown];
     }
 
