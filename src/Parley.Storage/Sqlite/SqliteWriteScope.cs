@@ -97,12 +97,18 @@ internal sealed partial class SqliteWriteScope(SqliteConnection connection, Prep
 
     public Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
     {
-        const string sql = """
+        // Kept prepared: a vote is the most frequent write after a new comment, and the update compiles the triggers too.
+        var command = statements.Get("""
             UPDATE comments
-            SET likes = coalesce(likes, 0) + @up, dislikes = coalesce(dislikes, 0) + @down, voters = @voters
-            WHERE id = @id
-            """;
-        return connection.ExecuteAsync(new CommandDefinition(sql, new { id, up = upvote ? 1 : 0, down = upvote ? 0 : 1, voters }, cancellationToken: ct));
+            SET likes = coalesce(likes, 0) + $up, dislikes = coalesce(dislikes, 0) + $down, voters = $voters
+            WHERE id = $id
+            """);
+        var values = command.Parameters;
+        values.AddWithValue("$id", id);
+        values.AddWithValue("$up", upvote ? 1 : 0);
+        values.AddWithValue("$down", upvote ? 0 : 1);
+        values.AddWithValue("$voters", voters);
+        return command.ExecuteNonQueryAsync(ct);
     }
 
     public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
