@@ -25,7 +25,6 @@ public sealed class FetchOracleTests
         var random = new Random(1729);
         var thread = await app.Store.CreateThreadAsync("/t", "T");
         var roots = new List<long>();
-        var compared = 0;
         for (var round = 0; round < 6; round++)
         {
             // Writes between rounds: new comments (some pending or deleted placeholders), and likes that reorder.
@@ -53,10 +52,8 @@ public sealed class FetchOracleTests
                 var query = RandomQuery(random, roots);
                 var actual = Render(await app.FetchAsync("uri=%2Ft" + query));
                 Assert.Equal(await ExpectedAsync(app.Store, query), actual);
-                compared++;
             }
         }
-        Assert.Equal(240, compared);
     }
 
     private static string RandomQuery(Random random, List<long> roots)

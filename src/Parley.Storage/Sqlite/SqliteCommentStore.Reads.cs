@@ -18,15 +18,15 @@ public sealed partial class SqliteCommentStore
         // after is bound as TEXT on purpose: against the REAL column SQLite turns numeric text into a
         // number and leaves other text as text, which sorts above every number, so it matches nothing.
         var sql = $"""
-            SELECT {RowKey}
-            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
+            SELECT {CommentColumns}
+            FROM comments c JOIN threads t ON c.tid = +t.id
             WHERE t.uri = @Uri AND (5 | c.mode) = 5 AND c.parent IS @Parent AND c.created > @After
             ORDER BY {ListOrder(query)}
             LIMIT @take OFFSET @Offset
             """;
         var parameters = new DynamicParameters(query);
         parameters.Add("take", query.Limit is null or < 0 ? -1 : query.Limit.Value);
-        return ReadSnapshotAsync(() => ReadAsync(c => QueryKnownCommentsAsync(c, sql, parameters, ct), ct), ct);
+        return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
     }
 
     public Task<ThreadListing> ListThreadAsync(string uri, string sort, string after, CancellationToken ct = default)

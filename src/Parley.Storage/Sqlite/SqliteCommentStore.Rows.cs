@@ -41,7 +41,7 @@ public sealed partial class SqliteCommentStore
             new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
-    // What a list query selects (see QueryKnownCommentsAsync): each row's id and version, 0 for rows never changed.
+    // What a listing query selects first (see ListThreadAsync): each row's id and version, 0 for rows never changed.
     private const string RowKey = "c.id, coalesce(v.seq, 0)";
 
     private const string JoinRowVersions = "LEFT JOIN parley_row_versions v ON v.cid = c.id";
@@ -60,16 +60,6 @@ public sealed partial class SqliteCommentStore
         return rows;
     }
 
-    // Runs a list query that selects RowKey, then reads in one more query only the rows not already known at their
-    // version (KnownRows): after a write to a busy thread, a list of 500 comments reads one or two rows in full and
-    // keeps the instances of the rest. The caller holds a snapshot, so both queries see the same rows.
-    private async Task<IReadOnlyList<Comment>> QueryKnownCommentsAsync(
-        SqliteConnection connection, string sql, object parameters, CancellationToken ct)
-    {
-        var keys = (await connection.QueryAsync<(long Id, long Version)>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
-        return await KnownRowsAsync(connection, keys, ct);
-    }
-
     // A listing query: RowKey, the parent and whether the row passes the time filter; no row is read in full.
     private static async Task<IReadOnlyList<ListedComment>> QueryListedAsync(
         SqliteConnection connection, string sql, object parameters, CancellationToken ct)
@@ -79,8 +69,9 @@ public sealed partial class SqliteCommentStore
         return [.. rows.Select(r => new ListedComment(r.Id, r.Parent, r.After, r.Version))];
     }
 
-    // The rows of the given ids, in their order: known instances where the version matches, the rest read in full
-    // (rows gone since their ids were read are left out).
+    // The rows of the given ids, in their order: known instances where the version matches (KnownRows), the rest read
+    // in full in one query (rows gone since their ids were read are left out). After a write to a busy thread, its
+    // rebuilt page reads one or two rows in full.
     private async Task<IReadOnlyList<Comment>> KnownRowsAsync(SqliteConnection connection, List<(long Id, long Version)> keys,
         CancellationToken ct)
     {
