@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
 # Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests), python3-aiosmtpd (for the SMTP
-# tests), wrk (for the benchmark smoke test), caddy (for the https proxy test) and systemd (systemd-analyze, for
-# the check of deploy/parley.service) are installed here when missing.
+# tests), wrk (for the benchmark smoke test), caddy (for the https proxy test), systemd (systemd-analyze, for
+# the check of deploy/parley.service) and postgresql (the store contract on PostgreSQL) are installed here when
+# missing. A PostgreSQL server of its own is started for the run and removed afterwards.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,7 +12,8 @@ cd "$(dirname "$0")"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pgdir=$(mktemp -d /tmp/parley-test-pg.XXXXXX)
+trap 'tests/postgres/server.sh stop "$pgdir" >/dev/null 2>&1; rm -f "$log"' EXIT
 passed=0
 failed=0
 
@@ -86,6 +88,16 @@ if ! command -v systemd-analyze >/dev/null; then
   echo "Installing Debian's systemd for the check of deploy/parley.service..."
   quiet_step "install systemd" apt_install systemd
 fi
+
+# The store contract and the PostgreSQL tests run against a real server, started here on a free loopback port.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing Debian's postgresql for the PostgreSQL tests..."
+  quiet_step "install postgresql" apt_install postgresql
+fi
+start_postgres() {
+  PARLEY_TEST_POSTGRES=$(tests/postgres/server.sh start "$pgdir") && export PARLEY_TEST_POSTGRES
+}
+quiet_step "start postgresql" start_postgres
 
 client() { (cd client && "$@"); }
 

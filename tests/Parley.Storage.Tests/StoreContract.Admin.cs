@@ -15,7 +15,7 @@ public abstract partial class StoreContract
     private async Task<long[]> AdminIdsAsync(AdminQuery query) =>
         [.. (await Store.AdminListAsync(query)).Rows.Select(r => r.Comment.Id)];
 
-    [Fact]
+    [SkippableFact]
     public async Task AdminListingFiltersByModeNewestFirstWithItsThread()
     {
         var a = await ThreadAsync("/a", "Page A");
@@ -34,7 +34,7 @@ public abstract partial class StoreContract
         Assert.Equal(new long[] { 2, 3, 1 }, await AdminIdsAsync(new AdminQuery(Mode: null)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AdminListingPagesWithTiesOrderedById()
     {
         var a = await ThreadAsync();
@@ -54,7 +54,7 @@ public abstract partial class StoreContract
         Assert.Equal(5, beyond.Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AdminListingSortsByEachAllowedColumn()
     {
         var a = await ThreadAsync("/a");
@@ -70,7 +70,7 @@ public abstract partial class StoreContract
         Assert.Equal(new long[] { 2, 1, 3 }, await AdminIdsAsync(new AdminQuery(OrderBy: "tid", Ascending: true)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AdminListingSearchesTextAuthorEmailAndThreadIgnoringCase()
     {
         var a = await ThreadAsync("/posts/alpha/", "First steps");
@@ -90,7 +90,7 @@ public abstract partial class StoreContract
         Assert.Equal(0, both.Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AdminSearchTakesWildcardsLiterally()
     {
         var a = await ThreadAsync();
@@ -106,7 +106,7 @@ public abstract partial class StoreContract
         Assert.Empty(await AdminIdsAsync(new AdminQuery(Text: "%%%")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CountsByModeCoverAllThreads()
     {
         var a = await ThreadAsync("/a");
@@ -118,7 +118,7 @@ public abstract partial class StoreContract
         Assert.Equal(new Dictionary<int, int> { [1] = 1, [2] = 2 }, await Store.CountByModeAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CountsByModeAreEmptyWithoutComments()
     {
         Assert.Empty(await Store.CountByModeAsync());

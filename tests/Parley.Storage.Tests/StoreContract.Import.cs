@@ -21,7 +21,7 @@ public abstract partial class StoreContract
     // Records compare arrays by reference; the blob is compared on its own where it matters.
     private static Comment WithoutVoters(Comment comment) => comment with { Voters = Array.Empty<byte>() };
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLinksRepliesToTheNewIdsOfTheirParents()
     {
         var existing = await ThreadAsync("/other");
@@ -37,7 +37,7 @@ public abstract partial class StoreContract
         Assert.Equal(["text r1", "text r2"], replies.Select(c => c.Text));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportReusesAThreadWithTheSameUriAndKeepsItsTitle()
     {
         var thread = await ThreadAsync("/a", "Original");
@@ -50,7 +50,7 @@ public abstract partial class StoreContract
         Assert.Equal(thread.Id, Assert.Single(await Store.ListAsync(new CommentQuery("/a", null))).Tid);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportStoresEveryFieldAsGivenAndFillsInVoters()
     {
         var full = new ImportedComment
@@ -75,7 +75,7 @@ public abstract partial class StoreContract
         Assert.Null(stored[1].Notification);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AFailedImportLeavesTheDatabaseUnchanged()
     {
         var thread = await ThreadAsync("/a", "A");
@@ -91,7 +91,7 @@ public abstract partial class StoreContract
         Assert.Equal([WithoutVoters(before)], only.Comments.Select(WithoutVoters));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExportHoldsEveryThreadAndEveryModeInIdOrder()
     {
         var a = await ThreadAsync("/a", "A");

@@ -23,7 +23,7 @@ public abstract partial class StoreContract
         await Store.DeleteCommentAsync(7);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LatestIsTheTailOfTopLevelThenReplies()
     {
         await TwoThreadsAsync();
@@ -36,7 +36,7 @@ public abstract partial class StoreContract
         Assert.Equal([3, 5, 2, 8], tail.Select(c => c.Comment.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LatestWithFewerSlotsThanRepliesShowsRepliesOnly()
     {
         await TwoThreadsAsync();
@@ -47,7 +47,7 @@ public abstract partial class StoreContract
         Assert.All(latest, c => Assert.NotNull(c.Comment.Parent));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LatestCarriesTheWholeComment()
     {
         await TwoThreadsAsync();
@@ -59,7 +59,7 @@ public abstract partial class StoreContract
         Assert.Equal(stored.Voters, first.Comment.Voters);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FeedListsTopLevelNewestIdFirstThenRepliesOldestFirst()
     {
         await TwoThreadsAsync();

@@ -7,7 +7,7 @@ namespace Parley.Storage.Tests;
 /// <summary>A whole thread in one read, as a fetch needs it: its lists in order and its counts, time filter marked.</summary>
 public abstract partial class StoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task AThreadComesWholeInListOrderVisibleOnlyEachMarkedForTheTimeFilter()
     {
         var thread = await ThreadAsync();
@@ -50,7 +50,7 @@ public abstract partial class StoreContract
         Assert.Equal([80.0], (await Store.ReadListedAsync(elsewhere.TopLevel)).Select(c => c.Created));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ACommentDeletedBetweenListingAndReadingIsLeftOut()
     {
         var thread = await ThreadAsync();
@@ -61,7 +61,7 @@ public abstract partial class StoreContract
         Assert.Equal([kept.Id], Ids(await Store.ReadListedAsync(listing.TopLevel)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AThreadListedByUpvotesOrdersTopLevelByScoreAndBreaksReplyTiesByIt()
     {
         var thread = await ThreadAsync();
@@ -76,7 +76,7 @@ public abstract partial class StoreContract
         Assert.Equal([liked.Id, plain.Id], listing.Replies.Select(c => c.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AListedRowChangedSinceTheLastReadComesWithItsNewValues()
     {
         var thread = await ThreadAsync();
@@ -93,7 +93,7 @@ public abstract partial class StoreContract
     }
 
     // SQLite gives the next row the id of a deleted last row: the listing must not serve the old one for it.
-    [Fact]
+    [SkippableFact]
     public async Task ARowDeletedAndItsIdTakenAgainComesWithTheNewRowsValues()
     {
         var thread = await ThreadAsync();

@@ -4,7 +4,7 @@ namespace Parley.Storage.Tests;
 
 public abstract partial class StoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task CreateThreadReturnsTheNewThread()
     {
         var thread = await Store.CreateThreadAsync("/post/1", "First post");
@@ -15,7 +15,7 @@ public abstract partial class StoreContract
         Assert.Equal(thread, await Store.GetThreadByIdAsync(thread.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreatingAnExistingThreadReturnsItUnchanged()
     {
         var first = await Store.CreateThreadAsync("/a", "Original");
@@ -25,7 +25,7 @@ public abstract partial class StoreContract
         Assert.Equal(first, second);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ThreadsWithoutTitleKeepNull()
     {
         var thread = await Store.CreateThreadAsync("/a", null);
@@ -34,7 +34,7 @@ public abstract partial class StoreContract
         Assert.Null((await Store.GetThreadAsync("/a"))!.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ThreadUrisMatchExactly()
     {
         await Store.CreateThreadAsync("/a", null);
@@ -44,7 +44,7 @@ public abstract partial class StoreContract
         Assert.Null(await Store.GetThreadByIdAsync(999));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ThreadIdsAreAssignedInOrder()
     {
         var a = await Store.CreateThreadAsync("/a", null);

@@ -51,7 +51,7 @@ public sealed partial class SqliteCommentStore
     }
 
     public Task<IReadOnlyList<Comment>> ReadListedAsync(IReadOnlyList<ListedComment> listed, CancellationToken ct = default) =>
-        ReadAsync(c => KnownRowsAsync(c, [.. listed.Select(l => (l.Id, l.Version))], ct), ct);
+        ReadAsync(c => _knownRows.ReadAsync(listed, ids => ReadRowsAsync(c, ids, ct)), ct);
 
     // Replies are always oldest first; the requested sort only breaks ties among them.
     private static string ListOrder(CommentQuery query) => (query.Parent, query.Sort) switch

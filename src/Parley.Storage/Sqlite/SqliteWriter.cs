@@ -1,183 +1,57 @@
-using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Parley.Storage.Sqlite;
 
 /// <summary>
-/// The store's one writer connection, and group commit: writes queue up, and one drain runs every write waiting
-/// at that moment inside one <c>BEGIN IMMEDIATE</c> transaction, each under its own savepoint. A write that throws
-/// is rolled back to its savepoint and fails alone; the others commit together, and each learns its outcome only
-/// once the commit is done. SQLite's write lock, not this class, keeps other processes out.
+/// The store's one writer connection, committing waiting writes together (<see cref="GroupCommit{TScope}"/>) inside
+/// <c>BEGIN IMMEDIATE</c>: SQLite's write lock keeps other processes out for the length of the transaction.
 /// </summary>
-internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit) : IDisposable
+internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit) : GroupCommit<SqliteWriteScope>
 {
-    // A batch stays small enough that the first write in it does not wait long for the last.
-    private const int MaxBatch = 128;
-
-    private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private SqliteConnection? _connection;
     private PreparedStatements? _statements;
     private SqliteWriteScope? _scope;
     private long? _appliedPageLimit;
-    private volatile bool _disposed;
-    private int _draining;
 
-    public Task<T> WriteAsync<T>(Func<SqliteWriteScope, Task<T>> write, CancellationToken ct)
+    protected override async Task<SqliteWriteScope> BeginAsync()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ct.ThrowIfCancellationRequested();
-        var pending = new PendingWrite<T>(write, ct);
-        _queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-        {
-            _ = Task.Run(DrainAsync, CancellationToken.None);
-        }
-        return pending.Task;
+        var scope = await OpenAsync();
+        await scope.Statements.ExecuteAsync("BEGIN IMMEDIATE");
+        return scope;
     }
 
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            var batch = new List<PendingWrite>();
-            while (batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
-            {
-                batch.Add(pending);
-            }
-            if (batch.Count == 0)
-            {
-                if (_disposed)
-                {
-                    Reset();
-                }
-                Volatile.Write(ref _draining, 0);
-                // A write queued after the last look but before the flag dropped must not wait for the next one.
-                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
-                {
-                    return;
-                }
-                continue;
-            }
-            await CommitAsync(batch);
-        }
-    }
+    protected override Task SavepointAsync(SqliteWriteScope scope) => scope.Statements.ExecuteAsync("SAVEPOINT write");
 
-    private async Task CommitAsync(List<PendingWrite> batch)
-    {
-        var next = 0;
-        while (next < batch.Count)
-        {
-            SqliteWriteScope scope;
-            try
-            {
-                scope = await OpenAsync();
-                await scope.Statements.ExecuteAsync("BEGIN IMMEDIATE");
-            }
-            catch (Exception e)
-            {
-                Reset();
-                foreach (var pending in batch.Skip(next))
-                {
-                    pending.Fail(e);
-                }
-                return;
-            }
-            var connection = scope.Connection;
-            var statements = scope.Statements;
-            // Alone in its transaction, a write needs no savepoint: rolling back the transaction undoes just it.
-            var alone = batch.Count - next == 1;
-            var ran = new List<PendingWrite>();
-            var lost = false;
-            for (; next < batch.Count && !lost; next++)
-            {
-                var pending = batch[next];
-                if (pending.IsCancelled)
-                {
-                    pending.Cancel();
-                    continue;
-                }
-                try
-                {
-                    if (!alone)
-                    {
-                        await statements.ExecuteAsync("SAVEPOINT write");
-                    }
-                    await pending.RunAsync(scope);
-                    if (!alone)
-                    {
-                        await statements.ExecuteAsync("RELEASE write");
-                    }
-                    ran.Add(pending);
-                }
-                catch (Exception e)
-                {
-                    lost = alone || !await RollBackToSavepointAsync(connection);
-                    if (alone)
-                    {
-                        await RollBackAsync(connection);
-                    }
-                    pending.Fail(e);
-                    if (lost)
-                    {
-                        // SQLite ended the whole transaction (a full disk, an I/O error): the earlier writes went with it.
-                        foreach (var done in ran)
-                        {
-                            done.Fail(e);
-                        }
-                        ran.Clear();
-                    }
-                }
-            }
-            if (lost)
-            {
-                continue;
-            }
-            try
-            {
-                await statements.ExecuteAsync("COMMIT");
-            }
-            catch (Exception e)
-            {
-                await RollBackAsync(connection);
-                foreach (var done in ran)
-                {
-                    done.Fail(e);
-                }
-                continue;
-            }
-            foreach (var done in ran)
-            {
-                done.Complete();
-            }
-        }
-    }
+    protected override Task ReleaseSavepointAsync(SqliteWriteScope scope) => scope.Statements.ExecuteAsync("RELEASE write");
 
-    private async Task<bool> RollBackToSavepointAsync(SqliteConnection connection)
+    protected override Task CommitAsync(SqliteWriteScope scope) => scope.Statements.ExecuteAsync("COMMIT");
+
+    protected override async Task<bool> RollBackToSavepointAsync(SqliteWriteScope scope)
     {
-        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        if (SQLitePCL.raw.sqlite3_get_autocommit(scope.Connection.Handle) != 0)
         {
             return false;
         }
         try
         {
-            await ExecuteAsync(connection, "ROLLBACK TO write; RELEASE write");
+            await scope.Connection.ExecuteAsync("ROLLBACK TO write; RELEASE write");
             return true;
         }
         catch (SqliteException)
         {
-            await RollBackAsync(connection);
+            await RollBackAsync(scope);
             return false;
         }
     }
 
-    private async Task RollBackAsync(SqliteConnection connection)
+    protected override async Task RollBackAsync(SqliteWriteScope scope)
     {
         try
         {
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            if (SQLitePCL.raw.sqlite3_get_autocommit(scope.Connection.Handle) == 0)
             {
-                await ExecuteAsync(connection, "ROLLBACK");
+                await scope.Connection.ExecuteAsync("ROLLBACK");
             }
         }
         catch (SqliteException)
@@ -199,7 +73,7 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
                 // database: a power cut may lose the last commits, never a committed checkpoint. A comment lands in the
                 // middle of four indexes; with SQLite's default 2 MB cache a large database re-reads their pages on every
                 // insert, so the one writer keeps up to 32 MB of them (taken only as pages are touched).
-                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768");
+                await connection.ExecuteAsync("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768");
             }
             catch
             {
@@ -221,44 +95,10 @@ internal sealed class SqliteWriter(string connectionString, Func<long> pageLimit
         return _scope;
     }
 
-    private void Reset()
+    protected override void Reset()
     {
         _statements?.Dispose();
         _connection?.Dispose();
         (_statements, _connection, _scope) = (null, null, null);
-    }
-
-    private static Task<int> ExecuteAsync(SqliteConnection connection, string sql) => connection.ExecuteAsync(sql);
-
-    public void Dispose()
-    {
-        _disposed = true;
-        // While a drain runs, it owns the connection and closes it when done; otherwise nothing will run again.
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-        {
-            Reset();
-        }
-    }
-
-    private abstract class PendingWrite
-    {
-        public abstract bool IsCancelled { get; }
-        public abstract Task RunAsync(SqliteWriteScope scope);
-        public abstract void Complete();
-        public abstract void Fail(Exception e);
-        public abstract void Cancel();
-    }
-
-    private sealed class PendingWrite<T>(Func<SqliteWriteScope, Task<T>> write, CancellationToken ct) : PendingWrite
-    {
-        private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
-
-        public Task<T> Task => _outcome.Task;
-        public override bool IsCancelled => ct.IsCancellationRequested;
-        public override async Task RunAsync(SqliteWriteScope scope) => _result = await write(scope);
-        public override void Complete() => _outcome.TrySetResult(_result!);
-        public override void Fail(Exception e) => _outcome.TrySetException(e);
-        public override void Cancel() => _outcome.TrySetCanceled(ct);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Connections;
 using Parley.Core.Config;
 using Parley.Hosting;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Cli;
@@ -39,12 +40,14 @@ internal static class RunCommand
         }
         WebApplication app;
         ServerLock? serverLock = null;
+        var postgres = PostgresUrl.Matches(config.General.DbPath);
         try
         {
             app = ParleyHost.Build(config, new ParleyHostOptions { ConfigPath = configPath });
-            // Held while serving: `restore` refuses to replace a database that a server is writing to.
-            serverLock = ServerLock.TryShared(config.General.DbPath);
-            if (serverLock is null)
+            // Held while serving: `restore` refuses to replace a database file that a server is writing to. A PostgreSQL
+            // database has no file here; several instances share it by design.
+            serverLock = postgres ? null : ServerLock.TryShared(config.General.DbPath);
+            if (!postgres && serverLock is null)
             {
                 await app.DisposeAsync();
                 return Refuse($"Cannot start: a restore of {Path.GetFullPath(config.General.DbPath)} is in progress; start the server when it has finished.");
@@ -58,8 +61,15 @@ internal static class RunCommand
         await using (app)
         {
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Parley");
-            log.LogInformation("Database: {Path} (SQLite)", Path.GetFullPath(config.General.DbPath));
-            if (TemporaryPath.Contains(config.General.DbPath))
+            if (postgres)
+            {
+                log.LogInformation("Database: {Url} (PostgreSQL)", PostgresUrl.Masked(config.General.DbPath));
+            }
+            else
+            {
+                log.LogInformation("Database: {Path} (SQLite)", Path.GetFullPath(config.General.DbPath));
+            }
+            if (!postgres && TemporaryPath.Contains(config.General.DbPath))
             {
                 log.LogWarning("{Warning}", TemporaryPath.DatabaseWarning(config.General.DbPath, configPath));
             }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Parley.Core.Comments;
+using Parley.Core.Storage;
 
-namespace Parley.Storage.Sqlite;
+namespace Parley.Storage;
 
 /// <summary>
 /// Comments already read, each with the version it was read at (<c>parley_row_versions</c>, bumped by triggers on
@@ -30,6 +31,40 @@ internal sealed class KnownRows
             _rows.Clear();
         }
         _rows[row.Id] = (version, row);
+    }
+
+    /// <summary>
+    /// The comments of <paramref name="listed"/>, in their order: known instances where the version matches, the rest
+    /// read in full by <paramref name="readMissing"/> (which yields each row it found with its version; rows gone since
+    /// their ids were listed are left out). After a write to a busy thread, its rebuilt page reads one or two rows in full.
+    /// </summary>
+    public async Task<IReadOnlyList<Comment>> ReadAsync(IReadOnlyList<ListedComment> listed,
+        Func<IReadOnlyCollection<long>, IAsyncEnumerable<(long Version, Comment Row)>> readMissing)
+    {
+        var rows = new Comment[listed.Count];
+        var missing = new Dictionary<long, int>();
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (Find(listed[i].Id, listed[i].Version) is { } known)
+            {
+                rows[i] = known;
+            }
+            else
+            {
+                missing[listed[i].Id] = i;
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return rows;
+        }
+        await foreach (var (version, row) in readMissing(missing.Keys))
+        {
+            Keep(version, row);
+            rows[missing[row.Id]] = row;
+            missing.Remove(row.Id);
+        }
+        return missing.Count == 0 ? rows : [.. rows.Where(row => row is not null)];
     }
 
     /// <summary>Drops everything: the file was replaced, and its versions mean something else.</summary>

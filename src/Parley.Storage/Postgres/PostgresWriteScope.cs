@@ -1,0 +1,86 @@
+using Dapper;
+using Npgsql;
+using Parley.Core.Comments;
+using Parley.Core.Storage;
+
+namespace Parley.Storage.Postgres;
+
+/// <summary>
+/// <see cref="IWriteScope"/> on the writer connection, inside the transaction <see cref="PostgresWriter"/> opened (a plain
+/// <c>BEGIN</c>, so commands run without a transaction object).
+/// </summary>
+internal sealed partial class PostgresWriteScope(NpgsqlConnection connection) : IWriteScope
+{
+    // The comment columns of RETURNING: those of PostgresCommentStore.CommentColumns, without the table alias.
+    private static readonly string ReturnedComment = PostgresCommentStore.CommentColumns.Replace("c.", "", StringComparison.Ordinal);
+
+    public NpgsqlConnection Connection => connection;
+
+    public Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default) =>
+        PostgresCommentStore.GetThreadAsync(connection, uri, ct);
+
+    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
+        PostgresCommentStore.GetThreadByIdAsync(connection, id, ct);
+
+    public async Task<CommentThread> InsertThreadAsync(string uri, string? title, CancellationToken ct = default)
+    {
+        // Ids as SQLite gives them (the highest plus one), which Isso's data and tests rely on; writes run one at a time.
+        const string sql = """
+            INSERT INTO threads (id, uri, title) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM threads), @uri, @title)
+            RETURNING id
+            """;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { uri, title }, cancellationToken: ct));
+        return new CommentThread(id, uri, title);
+    }
+
+    public Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
+        PostgresCommentStore.GetCommentAsync(connection, id, ct);
+
+    public async Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default)
+    {
+        var sql = $"""
+            INSERT INTO comments (tid, id, parent, created, modified, mode, remote_addr, text,
+                                  author, email, website, likes, dislikes, voters, notification)
+            VALUES (@Tid, (SELECT coalesce(max(id), 0) + 1 FROM comments), @Parent, @Created, @Modified, @Mode, @RemoteAddr, @Text,
+                    @Author, @Email, @Website, @Likes, @Dislikes, @Voters, @Notification)
+            RETURNING {ReturnedComment}
+            """;
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, comment, cancellationToken: ct));
+        return await CommentRows.ReadFirstAsync(reader, ct)
+            ?? throw new InvalidOperationException("The comment just inserted is missing.");
+    }
+
+    public Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
+    {
+        const string sql = """
+            UPDATE comments
+            SET mode = @Mode, text = @Text, author = @Author, email = @Email, website = @Website,
+                modified = @Modified, notification = @Notification
+            WHERE id = @Id
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql, comment, cancellationToken: ct));
+    }
+
+    public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = "UPDATE comments SET mode = 1 WHERE id = @id AND mode = 2";
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct)) > 0;
+    }
+
+    public Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
+    {
+        const string sql = """
+            UPDATE comments
+            SET likes = coalesce(likes, 0) + @up, dislikes = coalesce(dislikes, 0) + @down, voters = @voters
+            WHERE id = @id
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(
+            sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, cancellationToken: ct));
+    }
+
+    public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
+    {
+        const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { email, id }, cancellationToken: ct));
+    }
+}

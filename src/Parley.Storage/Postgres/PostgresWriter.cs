@@ -1,0 +1,75 @@
+using System.Data;
+using Dapper;
+using Npgsql;
+
+namespace Parley.Storage.Postgres;
+
+/// <summary>
+/// The instance's one writer connection, committing waiting writes together (<see cref="GroupCommit{TScope}"/>). Each
+/// transaction first takes <see cref="PostgresSchema.WriteLock"/>, which PostgreSQL releases at commit or rollback: the
+/// writes of every instance on the database run one at a time, and what a write read stays true until it commits.
+/// </summary>
+internal sealed class PostgresWriter(NpgsqlDataSource source) : GroupCommit<PostgresWriteScope>
+{
+    private NpgsqlConnection? _connection;
+    private PostgresWriteScope? _scope;
+
+    protected override async Task<PostgresWriteScope> BeginAsync()
+    {
+        if (_scope is null)
+        {
+            var connection = await source.OpenConnectionAsync();
+            _connection = connection;
+            _scope = new PostgresWriteScope(connection);
+        }
+        await _scope.Connection.ExecuteAsync($"BEGIN; SELECT pg_advisory_xact_lock({PostgresSchema.WriteLock})");
+        return _scope;
+    }
+
+    protected override Task SavepointAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("SAVEPOINT write");
+
+    protected override Task ReleaseSavepointAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("RELEASE SAVEPOINT write");
+
+    protected override Task CommitAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("COMMIT");
+
+    protected override async Task<bool> RollBackToSavepointAsync(PostgresWriteScope scope)
+    {
+        if (scope.Connection.FullState != ConnectionState.Open)
+        {
+            return false;
+        }
+        try
+        {
+            await scope.Connection.ExecuteAsync("ROLLBACK TO SAVEPOINT write; RELEASE SAVEPOINT write");
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            await RollBackAsync(scope);
+            return false;
+        }
+    }
+
+    protected override async Task RollBackAsync(PostgresWriteScope scope)
+    {
+        try
+        {
+            if (scope.Connection.FullState == ConnectionState.Open)
+            {
+                await scope.Connection.ExecuteAsync("ROLLBACK");
+                return;
+            }
+        }
+        catch (NpgsqlException)
+        {
+        }
+        // A connection that is broken or cannot even roll back is not used again.
+        Reset();
+    }
+
+    protected override void Reset()
+    {
+        _connection?.Dispose();
+        (_connection, _scope) = (null, null);
+    }
+}
