@@ -11,6 +11,7 @@ using Parley.Core.Email;
 using Parley.Core.Events;
 using Parley.Core.Storage;
 using Parley.Hosting;
+using Parley.Tests.Shared;
 
 namespace Parley.Api.Tests.Support;
 
@@ -22,6 +23,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _directory;
+    private TestDatabase? _postgres;
 
     public HttpClient Client { get; }
     public ManualClock Clock { get; }
@@ -68,6 +70,27 @@ public sealed class TestApp : IAsyncDisposable
         };
         config = configure?.Invoke(config) ?? config;
         return await StartAsync(directory, config, null, mailRetry, destinations, webRoot);
+    }
+
+    /// <summary>The app on a fresh PostgreSQL database of its own (dropped afterwards) instead of a SQLite file.</summary>
+    public static async Task<TestApp> StartOnPostgresAsync(Func<ParleyConfig, ParleyConfig>? configure = null)
+    {
+        var database = TestPostgres.CreateDatabase();
+        try
+        {
+            var app = await StartAsync(c =>
+            {
+                var adjusted = configure?.Invoke(c) ?? c;
+                return adjusted with { General = adjusted.General with { DbPath = database.Url } };
+            });
+            app._postgres = database;
+            return app;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -126,6 +149,7 @@ public sealed class TestApp : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        _postgres?.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -11,7 +11,7 @@ public sealed class PostgresStoreTests : StoreContract
 
     protected override ICommentStore OpenStore()
     {
-        PostgresServer.Require();
+        TestPostgres.Require();
         _database ??= TestPostgres.CreateDatabase();
         return PostgresCommentStore.OpenAsync(_database.Url).GetAwaiter().GetResult();
     }

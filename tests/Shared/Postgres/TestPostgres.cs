@@ -21,10 +21,14 @@ public static class TestPostgres
         $"no PostgreSQL server for the tests: {Variable} is not set (./test.sh starts one; so does " +
         "'tests/postgres/server.sh start DIR', whose printed URL goes in that variable)";
 
-    /// <summary>A new, empty database on the server.</summary>
+    /// <summary>The server's URL; without one the calling test is skipped, saying why, or fails under <c>CI=true</c>.</summary>
+    public static string Require() =>
+        ServerUrl ?? (Required ? throw new InvalidOperationException(Missing) : throw new SkipException(Missing));
+
+    /// <summary>A new, empty database on the server (see <see cref="Require"/> when there is none).</summary>
     public static TestDatabase CreateDatabase()
     {
-        var server = ServerUrl ?? throw new InvalidOperationException(Missing);
+        var server = Require();
         var name = $"parley_test_{Guid.NewGuid():N}";
         Execute(server, $"CREATE DATABASE {name}");
         var url = new UriBuilder(server) { Path = "/" + name }.Uri.ToString();
