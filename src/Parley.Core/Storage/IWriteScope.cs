@@ -68,6 +68,15 @@ public interface IWriteScope
     /// </summary>
     Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
 
+    /// <summary>The failed admin sign-ins recorded for <paramref name="address"/>; null when none are.</summary>
+    Task<LoginFailures?> GetLoginFailuresAsync(string address, CancellationToken ct = default);
+
+    /// <summary>Records <paramref name="failures"/> for <paramref name="address"/>, replacing what was; null forgets the address.</summary>
+    Task SetLoginFailuresAsync(string address, LoginFailures? failures, CancellationToken ct = default);
+
+    /// <summary>Forgets every address whose last failure came before <paramref name="lastBefore"/> and whose lockout ended by <paramref name="now"/>.</summary>
+    Task ForgetLoginFailuresAsync(double lastBefore, double now, CancellationToken ct = default);
+
     /// <summary>Appends <paramref name="change"/> to the event log; it commits with the change it describes.</summary>
     Task RecordAsync(ChangeEvent change, CancellationToken ct = default);
 }

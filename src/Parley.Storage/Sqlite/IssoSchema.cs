@@ -59,6 +59,8 @@ internal static partial class IssoSchema
         CREATE TABLE IF NOT EXISTS parley_confirmed_addresses (email VARCHAR PRIMARY KEY, confirmed FLOAT NOT NULL);
         CREATE TABLE IF NOT EXISTS parley_admin_sessions (id VARCHAR PRIMARY KEY, expires FLOAT NOT NULL);
         CREATE TABLE IF NOT EXISTS parley_admin_password (fingerprint VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_login_failures (
+          address VARCHAR PRIMARY KEY, count INTEGER NOT NULL, last FLOAT NOT NULL, locked_until FLOAT NOT NULL);
         """;
 
     // The event log (spec/events.md §4) and where each destination stands in it; seq is the rowid (see SqliteEventLog).

@@ -15,7 +15,7 @@ internal static class AdminApi
     public static async Task<IResult> SignIn(HttpContext context, ParleyConfig config, AdminSession session, LoginThrottle throttle)
     {
         var address = context.ClientAddress();
-        if (throttle.RetryAfter(address) is { } wait)
+        if (await throttle.RetryAfterAsync(address, context.RequestAborted) is { } wait)
         {
             AdminPages.SetRetryAfter(context, wait);
             return AdminJson.Message(429, "too many failed sign-ins");
@@ -32,10 +32,11 @@ internal static class AdminApi
         }
         if (!AdminSession.PasswordMatches(config.Admin.Password, password.GetString()!))
         {
-            throttle.Failed(address);
+            // Not cancelled with the request: a client that hangs up must not escape the count.
+            await throttle.FailedAsync(address);
             return AdminJson.Message(403, "wrong password");
         }
-        throttle.Succeeded(address);
+        await throttle.SucceededAsync(address, context.RequestAborted);
         return await session.SignInAsync(context, context.RequestAborted) ? Results.NoContent() : AdminJson.Message(409, PasswordChanged);
     }
 

@@ -21,7 +21,7 @@ internal static class AdminPages
         {
             return AdminHtml.Disabled(host);
         }
-        if (throttle.RetryAfter(context.ClientAddress()) is { } wait)
+        if (await throttle.RetryAfterAsync(context.ClientAddress(), context.RequestAborted) is { } wait)
         {
             return TooManyAttempts(context, wait);
         }
@@ -50,10 +50,11 @@ internal static class AdminPages
         if (!AdminSession.PasswordMatches(config.Admin.Password, password.ToString()))
         {
             // Isso answers 200 with the form again.
-            throttle.Failed(context.ClientAddress());
+            // Not cancelled with the request: a client that hangs up must not escape the count.
+            await throttle.FailedAsync(context.ClientAddress());
             return AdminHtml.SignIn(host, WrongPassword);
         }
-        throttle.Succeeded(context.ClientAddress());
+        await throttle.SucceededAsync(context.ClientAddress(), context.RequestAborted);
         if (!await session.SignInAsync(context, context.RequestAborted))
         {
             return PasswordChangedElsewhere(context);

@@ -1,54 +1,54 @@
+using Parley.Core.Storage;
+
 namespace Parley.Http.Admin;
 
 /// <summary>
 /// Refuses sign-ins from an address after <see cref="Allowed"/> failures within <see cref="Window"/>, for a
 /// lockout that starts at a minute and doubles with every further failure up to an hour. A success forgets
-/// the address. Memory is bounded: stale entries are dropped first, then the oldest.
+/// the address. The failures are kept in the database, so instances sharing it count them together; each failure
+/// forgets the addresses that have been quiet for longer than the window and are not locked out.
 /// </summary>
-internal sealed class LoginThrottle(TimeProvider time)
+internal sealed class LoginThrottle(ICommentStore store, TimeProvider time)
 {
     public const int Allowed = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan FirstLockout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestLockout = TimeSpan.FromHours(1);
-    private const int MaxAddresses = 10_000;
-
-    private readonly Dictionary<string, Failures> _byAddress = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
 
     /// <summary>How long <paramref name="address"/> must still wait; null when it may try now.</summary>
-    public TimeSpan? RetryAfter(string address)
+    public async Task<TimeSpan?> RetryAfterAsync(string address, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        lock (_lock)
-        {
-            return _byAddress.TryGetValue(address, out var f) && f.LockedUntil > now ? f.LockedUntil - now : null;
-        }
+        var now = Now();
+        var failures = await store.WriteAsync(tx => tx.GetLoginFailuresAsync(address, ct), ct);
+        return failures is { } f && f.LockedUntil > now ? TimeSpan.FromSeconds(f.LockedUntil - now) : null;
     }
 
-    public void Failed(string address)
+    public Task FailedAsync(string address, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        lock (_lock)
+        var now = Now();
+        return store.WriteAsync(async tx =>
         {
-            if (!_byAddress.TryGetValue(address, out var f) || IsStale(f, now))
+            var f = await tx.GetLoginFailuresAsync(address, ct);
+            if (f is null || IsStale(f, now))
             {
-                MakeRoom(now);
-                f = new Failures(0, now, DateTimeOffset.MinValue);
+                f = new LoginFailures(0, now, 0);
             }
             var count = f.Count + 1;
-            var lockedUntil = count < Allowed ? f.LockedUntil : now + Lockout(count - Allowed);
-            _byAddress[address] = new Failures(count, now, lockedUntil);
-        }
+            var lockedUntil = count < Allowed ? f.LockedUntil : now + Lockout(count - Allowed).TotalSeconds;
+            await tx.SetLoginFailuresAsync(address, new LoginFailures(count, now, lockedUntil), ct);
+            await tx.ForgetLoginFailuresAsync(now - Window.TotalSeconds, now, ct);
+            return true;
+        }, ct);
     }
 
-    public void Succeeded(string address)
-    {
-        lock (_lock)
+    public Task SucceededAsync(string address, CancellationToken ct = default) =>
+        store.WriteAsync(async tx =>
         {
-            _byAddress.Remove(address);
-        }
-    }
+            await tx.SetLoginFailuresAsync(address, null, ct);
+            return true;
+        }, ct);
+
+    private double Now() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private static TimeSpan Lockout(int extraFailures)
     {
@@ -57,23 +57,5 @@ internal sealed class LoginThrottle(TimeProvider time)
     }
 
     // Failures older than the window are forgotten, but never while a lockout still runs.
-    private static bool IsStale(Failures f, DateTimeOffset now) => now - f.Last > Window && f.LockedUntil <= now;
-
-    private void MakeRoom(DateTimeOffset now)
-    {
-        if (_byAddress.Count < MaxAddresses)
-        {
-            return;
-        }
-        foreach (var stale in _byAddress.Where(e => IsStale(e.Value, now)).Select(e => e.Key).ToList())
-        {
-            _byAddress.Remove(stale);
-        }
-        if (_byAddress.Count >= MaxAddresses)
-        {
-            _byAddress.Remove(_byAddress.MinBy(e => e.Value.Last).Key);
-        }
-    }
-
-    private sealed record Failures(int Count, DateTimeOffset Last, DateTimeOffset LockedUntil);
+    private static bool IsStale(LoginFailures f, double now) => now - f.Last > Window.TotalSeconds && f.LockedUntil <= now;
 }
