@@ -17,6 +17,7 @@ root.Options.Add(configOption);
 root.Subcommands.Add(RunCommand.Create(configOption));
 root.Subcommands.Add(ImportCommand.Create(configOption));
 root.Subcommands.Add(ExportCommand.Create(configOption));
+root.Subcommands.Add(ImportDbCommand.Create(configOption));
 root.Subcommands.Add(BackupCommand.Create(configOption, TimeProvider.System));
 root.Subcommands.Add(RestoreCommand.Create(configOption));
 root.Subcommands.Add(ConfigCommand.Create(configOption));

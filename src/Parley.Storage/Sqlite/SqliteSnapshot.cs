@@ -15,18 +15,22 @@ public static class SqliteSnapshot
     /// <summary>Copies <paramref name="databasePath"/> to <paramref name="targetPath"/> and counts what it holds.</summary>
     public static async Task<SnapshotCounts> TakeAsync(string databasePath, string targetPath, CancellationToken ct)
     {
+        await CopyAsync(databasePath, targetPath, ct);
+        return Verify(targetPath);
+    }
+
+    /// <summary>Copies <paramref name="databasePath"/> to <paramref name="targetPath"/>, whatever schema it has.</summary>
+    public static async Task CopyAsync(string databasePath, string targetPath, CancellationToken ct)
+    {
         if (!File.Exists(databasePath))
         {
             throw new FileNotFoundException($"the database {databasePath} does not exist", databasePath);
         }
-        using (var source = Open(databasePath, SqliteOpenMode.ReadOnly))
-        using (var target = Open(targetPath, SqliteOpenMode.ReadWriteCreate))
-        {
-            await CopyRetryingWhileBusyAsync(source, target, ct);
-            // The copy inherits WAL mode; turn it back into one self-contained file.
-            target.Execute("PRAGMA journal_mode = DELETE");
-        }
-        return Verify(targetPath);
+        using var source = Open(databasePath, SqliteOpenMode.ReadOnly);
+        using var target = Open(targetPath, SqliteOpenMode.ReadWriteCreate);
+        await CopyRetryingWhileBusyAsync(source, target, ct);
+        // The copy inherits WAL mode; turn it back into one self-contained file.
+        target.Execute("PRAGMA journal_mode = DELETE");
     }
 
     /// <summary>Checks that the file is an intact Isso/Parley database; throws <see cref="InvalidDataException"/> otherwise.</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Parley.Core.Import;
 using Parley.Storage;
 
@@ -46,7 +46,7 @@ internal static class ExportCommand
             await console.Error.WriteLineAsync($"{threads.Count} threads, {threads.Sum(t => t.Comments.Count)} comments");
             return 0;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"export failed: {e.Message}");
             if (partial is not null && File.Exists(partial))

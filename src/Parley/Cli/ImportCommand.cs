@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Parley.Core.Import;
 using Parley.Core.Storage;
 using Parley.Storage;
@@ -71,7 +71,7 @@ internal static class ImportCommand
             await console.Out.WriteLineAsync($"{counts.Threads} threads, {counts.Comments} comments");
             return 0;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             await console.Error.WriteLineAsync($"import failed: {e.Message}");
             return 1;

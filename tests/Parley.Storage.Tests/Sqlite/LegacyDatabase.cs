@@ -1,6 +1,5 @@
 using Dapper;
 using Parley.Core.Security;
-using Parley.Storage.Tests.Support;
 
 namespace Parley.Storage.Tests.Sqlite;
 
@@ -50,7 +49,7 @@ public static class LegacyDatabase
     public static readonly byte[] Voters = VotersFilter.Create("10.0.0.0");
 
     /// <summary>Writes the schema of <paramref name="version"/> and the sample rows into a new file.</summary>
-    public static void Create(TempDatabase database, int version, bool hasNotification, bool textNullable = true)
+    public static void Create(Support.TempDatabase database, int version, bool hasNotification, bool textNullable = true)
     {
         using var connection = database.Connect();
         if (version >= 2)
