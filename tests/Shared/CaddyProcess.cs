@@ -2,15 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Parley.Browser.Tests.Support;
+namespace Parley.Tests.Shared;
 
-/// <summary>One https site of a <see cref="CaddyProcess"/>: its public address and the plain-http server behind it.</summary>
-public sealed record CaddySite(Uri Public, string Upstream);
+/// <summary>
+/// One site of a <see cref="CaddyProcess"/>: its public address (https: with Caddy's internal CA; http: plain) and the
+/// plain-http servers behind it, taken in turn when there are several.
+/// </summary>
+public sealed record CaddySite(Uri Public, params string[] Upstreams);
 
 /// <summary>
 /// Debian's Caddy as a reverse proxy in front of local servers, as deploy/Caddyfile sets it up, but with its own
 /// internal CA (<c>tls internal</c>), nothing installed into the machine's trust store, its certificates and
-/// state in a temporary folder, no admin endpoint, and every site on <c>[::1]</c> at a free port.
+/// state in a temporary folder, no admin endpoint, and every site on loopback at a free port. A site with several
+/// servers balances them round-robin, as a site running several Parley instances would.
 /// </summary>
 public sealed class CaddyProcess : IAsyncDisposable
 {
@@ -88,7 +92,8 @@ public sealed class CaddyProcess : IAsyncDisposable
     }
 
     // admin off: no listener on the shared port 2019. HTTP/1.1 and HTTP/2 only: HTTP/3 would open UDP ports too.
-    // The http port is never used (no redirects) but is set to a free one all the same.
+    // The http port is never used (no redirects) but is set to a free one all the same. Loopback clients are trusted
+    // proxies, so a test's X-Forwarded-For reaches the servers with the loopback address appended.
     private static string Caddyfile(string directory, IEnumerable<CaddySite> sites)
     {
         var text = new StringBuilder($$"""
@@ -108,12 +113,19 @@ public sealed class CaddyProcess : IAsyncDisposable
             """);
         foreach (var site in sites)
         {
+            var tls = site.Public.Scheme == Uri.UriSchemeHttps ? "tls internal" : "";
+            // A server that cannot be reached is skipped for a while and the request tried on the next one.
             text.Append(CultureInfo.InvariantCulture, $$"""
 
                 {{site.Public.GetLeftPart(UriPartial.Authority)}} {
                 	bind {{site.Public.Host.Trim('[', ']')}}
-                	tls internal
-                	reverse_proxy {{site.Upstream}}
+                	{{tls}}
+                	reverse_proxy {{string.Join(' ', site.Upstreams)}} {
+                		trusted_proxies 127.0.0.0/8 ::1/128
+                		lb_policy round_robin
+                		lb_try_duration 5s
+                		fail_duration 10s
+                	}
                 }
 
                 """);
