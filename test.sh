@@ -2,7 +2,8 @@
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
 # Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests), python3-aiosmtpd (for the SMTP
 # tests), wrk (for the benchmark smoke test), caddy (for the https proxy test), systemd (systemd-analyze, for
-# the check of deploy/parley.service) and postgresql (the store contract on PostgreSQL) are installed here when
+# the check of deploy/parley.service), postgresql (the store contract on PostgreSQL) and python3-prometheus-client
+# (the parser the /metrics test reads Parley's text with) are installed here when
 # missing. A PostgreSQL server of its own is started for the run and removed afterwards.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
@@ -69,6 +70,12 @@ fi
 if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   echo "Installing Debian's python3-aiosmtpd for the SMTP tests..."
   quiet_step "install python3-aiosmtpd" apt_install python3-aiosmtpd
+fi
+
+# The /metrics test checks Parley's Prometheus text with the reference parser (python3-prometheus-client).
+if ! /usr/bin/python3 -c 'import prometheus_client' >/dev/null 2>&1; then
+  echo "Installing Debian's python3-prometheus-client for the metrics test..."
+  quiet_step "install python3-prometheus-client" apt_install python3-prometheus-client
 fi
 
 # The benchmark smoke test loads Parley and its baseline with wrk.

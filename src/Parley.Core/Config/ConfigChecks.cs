@@ -25,14 +25,14 @@ internal static class ConfigChecks
         return value;
     }
 
-    /// <summary>Each entry an address or a CIDR range; every bad one is named.</summary>
-    public static IReadOnlyList<string> TrustedProxies(ConfigSource source, IReadOnlyList<string> entries)
+    /// <summary>Each entry of <c>[server] <paramref name="key"/></c> an address or a CIDR range; every bad one is named.</summary>
+    public static IReadOnlyList<string> AddressRanges(ConfigSource source, string key, IReadOnlyList<string> entries)
     {
         foreach (var entry in entries)
         {
             if (!AddressRange.TryParse(entry, out _, out var problem))
             {
-                source.Error("server", "trusted-proxies", problem);
+                source.Error("server", key, problem);
             }
         }
         return entries;

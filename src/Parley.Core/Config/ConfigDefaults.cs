@@ -35,6 +35,7 @@ internal static class ConfigDefaults
         reload = false
         profile = false
         trusted-proxies =
+        metrics-allow =
         samesite =
 
         [smtp]

@@ -105,7 +105,8 @@ public static class ConfigReader
             PublicEndpoint = endpoint,
             Reload = source.Bool("server", "reload", false),
             Profile = source.Bool("server", "profile", false),
-            TrustedProxies = ConfigChecks.TrustedProxies(source, source.LineList("server", "trusted-proxies")),
+            TrustedProxies = ConfigChecks.AddressRanges(source, "trusted-proxies", source.LineList("server", "trusted-proxies")),
+            MetricsAllow = ConfigChecks.AddressRanges(source, "metrics-allow", source.LineList("server", "metrics-allow")),
             SameSite = ConfigChecks.SameSite(source, source.String("server", "samesite")),
         };
     }

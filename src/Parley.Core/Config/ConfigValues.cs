@@ -39,6 +39,7 @@ public static class ConfigValues
         yield return new("server", "listen", config.Server.Listen);
         yield return new("server", "public-endpoint", config.Server.PublicEndpoint);
         yield return new("server", "trusted-proxies", List(config.Server.TrustedProxies));
+        yield return new("server", "metrics-allow", List(config.Server.MetricsAllow));
         yield return new("server", "samesite", config.Server.SameSite);
         yield return new("smtp", "host", config.Smtp.Host);
         yield return new("smtp", "port", Number(config.Smtp.Port));

@@ -13,6 +13,11 @@ public sealed record ServerConfig
     public bool Profile { get; init; }
     /// <summary><c>trusted-proxies</c>: addresses or CIDR ranges of proxies whose forwarding headers are honoured, one per line.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary>
+    /// <c>metrics-allow</c>: addresses or CIDR ranges that may read <c>GET /metrics</c> (Prometheus text), one per line,
+    /// matched against the connecting address itself, never a forwarded one. Empty (the default) turns the endpoint off.
+    /// </summary>
+    public IReadOnlyList<string> MetricsAllow { get; init; } = [];
     /// <summary><c>samesite</c>: SameSite of the comment cookies (the admin session is always Strict); empty picks None over https, Lax otherwise.</summary>
     public string SameSite { get; init; } = "";
 }

@@ -26,6 +26,9 @@ public interface IMailOutbox
     /// <summary>Gives back claimed messages that were not tried, due at <paramref name="due"/>.</summary>
     Task ReleaseAsync(IReadOnlyList<QueuedMail> mails, double due, CancellationToken ct = default);
 
+    /// <summary>How many messages wait in the outbox (due, claimed or retrying; given-up ones included).</summary>
+    Task<long> CountAsync(CancellationToken ct = default);
+
     /// <summary>When the next message falls due; null when none waits.</summary>
     Task<double?> NextDueAsync(CancellationToken ct = default);
 

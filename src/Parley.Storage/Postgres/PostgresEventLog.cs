@@ -51,6 +51,16 @@ internal sealed class PostgresEventLog(PostgresCommentStore store) : IEventLog
         return connection.ExecuteAsync(new CommandDefinition(sql, new { destination, seq }, cancellationToken: ct));
     }
 
+    public Task<IReadOnlyDictionary<string, long>> PendingAsync(CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT c.destination, (SELECT count(*) FROM parley_events e WHERE e.seq > c.seq) FROM parley_event_cursors c ORDER BY c.destination
+            """;
+        return store.ReadAsync<IReadOnlyDictionary<string, long>>(async c =>
+            (await c.QueryAsync<(string Destination, long Pending)>(new CommandDefinition(sql, cancellationToken: ct)))
+                .ToDictionary(r => r.Destination, r => r.Pending, StringComparer.Ordinal), ct);
+    }
+
     public Task<int> TrimAsync(double createdBefore, CancellationToken ct = default)
     {
         const string sql = """

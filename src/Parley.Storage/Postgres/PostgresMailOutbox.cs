@@ -60,6 +60,9 @@ internal sealed class PostgresMailOutbox(PostgresCommentStore store) : IMailOutb
             : store.WriteAsync((NpgsqlConnection c) => c.ExecuteAsync(new CommandDefinition(sql, mails.Select(m => new { m.Id, m.Created, due }), cancellationToken: ct)), ct);
     }
 
+    public Task<long> CountAsync(CancellationToken ct = default) =>
+        store.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM parley_outbox", cancellationToken: ct)), ct);
+
     public Task<double?> NextDueAsync(CancellationToken ct = default) =>
         store.ReadAsync(c => c.ExecuteScalarAsync<double?>(new CommandDefinition("SELECT min(due) FROM parley_outbox", cancellationToken: ct)), ct);
 

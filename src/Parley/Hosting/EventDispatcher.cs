@@ -1,6 +1,7 @@
 using Parley.Core.Config;
 using Parley.Core.Events;
 using Parley.Core.Storage;
+using Parley.Hosting.Metrics;
 using Parley.Http.Edge;
 
 namespace Parley.Hosting;
@@ -11,7 +12,7 @@ namespace Parley.Hosting;
 /// trims the log to <c>[events] retention</c>.
 /// </summary>
 internal sealed class EventDispatcher(IEnumerable<IEventDestination> destinations, ICommentStore store, EventSignal signal, LiveConfig config,
-    TimeProvider time, DiskFull diskFull, ILogger<EventDispatcher> log) : BackgroundService
+    TimeProvider time, DiskFull diskFull, ParleyMetrics metrics, ILogger<EventDispatcher> log) : BackgroundService
 {
     private const int Batch = 200;
     // Another process writing to the same database does not signal this one: it is seen within this time.
@@ -97,6 +98,7 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                metrics.DeliveryFailed(destination.Name);
                 var wait = TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(failures, 20), LongestRetry.Ticks));
                 log.LogWarning("{Destination} failed on event {Id} ({Type} of comment {Comment}): {Reason}; next try in {Wait}",
                     destination.Name, change.Id, change.Type, change.Comment?.Id, e.Message, wait);

@@ -1,6 +1,7 @@
 using Parley.Core.Config;
 using Parley.Core.Email;
 using Parley.Core.Storage;
+using Parley.Hosting.Metrics;
 using Parley.Http.Edge;
 
 namespace Parley.Hosting;
@@ -13,7 +14,7 @@ namespace Parley.Hosting;
 /// in effect; new ones are tried once, as at start-up, as soon as a reload brings them.
 /// </summary>
 internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxSignal signal, MailRetry retry, TimeProvider time,
-    DiskFull diskFull, ILogger<MailWorker> log) : BackgroundService
+    DiskFull diskFull, ParleyMetrics metrics, ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan LongestNap = TimeSpan.FromMinutes(5);
     // Long enough to send a batch; should this process die holding it, another sends it once the claim lapses.
@@ -137,6 +138,7 @@ internal sealed class MailWorker(ICommentStore store, LiveConfig config, OutboxS
     private async Task FailedAsync(QueuedMail mail, bool permanent, string reason, CancellationToken ct)
     {
         _failing = true;
+        metrics.DeliveryFailed("smtp");
         var failures = (int)Math.Min(mail.Attempts + 1, int.MaxValue);
         var now = time.GetUtcNow();
         if (retry.GivesUp(permanent, failures, DateTimeOffset.FromUnixTimeMilliseconds((long)(mail.Created * 1000)), now))

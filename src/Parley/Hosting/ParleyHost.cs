@@ -5,6 +5,7 @@ using Parley.Core.Events;
 using Parley.Core.Markup;
 using Parley.Core.Security;
 using Parley.Core.Storage;
+using Parley.Hosting.Metrics;
 using Parley.Http;
 using Parley.Http.Admin;
 using Parley.Http.Edge;
@@ -83,6 +84,8 @@ internal static class ParleyHost
         services.AddSingleton<AdminJson>();
         services.AddScoped<AdminApiFilter>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ParleyMetrics>();
+        services.AddSingleton<MetricsCollector>();
         // Title discovery follows redirects itself (path only, same host), so the handler must not.
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
@@ -100,6 +103,8 @@ internal static class ParleyHost
         var app = builder.Build();
         // Open the database now so a broken file stops start-up instead of the first request.
         _ = app.Services.GetRequiredService<ICommentStore>();
+        // Listening from the start, so the first requests are counted too.
+        _ = app.Services.GetRequiredService<MetricsCollector>();
         app.UseMiddleware<ClientAddress>(config.Server.TrustedProxies);
         app.UseMiddleware<Cors>();
         app.UseMiddleware<RefusedOrigins>(options.ConfigPath ?? "isso.cfg");

@@ -42,6 +42,9 @@ internal static class Routes
         app.MapMethods("/demo/", Read, DemoPage.Show);
         MapAdminApi(app);
 
+        // Operations: Prometheus text for the addresses of [server] metrics-allow.
+        app.MapGet("/metrics", Metrics.Get).ExcludeFromDescription();
+
         // The OpenAPI document of all of the above (built when asked for).
         ApiDescription.Map(app);
         // Route templates ignore a trailing slash, so "/admin" would match "/admin/" (and a redirect route

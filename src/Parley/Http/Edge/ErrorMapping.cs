@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Parley.Core.Comments;
+using Parley.Hosting.Metrics;
 
 namespace Parley.Http.Edge;
 
@@ -8,7 +9,7 @@ namespace Parley.Http.Edge;
 /// 404/405/413 from routing or Kestrel get Isso's page, a full disk is a 503 (see <see cref="DiskFull"/>), and anything
 /// else is a logged 500 without details.
 /// </summary>
-internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, ILogger<ErrorMapping> log)
+internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, ParleyMetrics metrics, ILogger<ErrorMapping> log)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -44,6 +45,7 @@ internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, ILog
         {
             // Not cleared: the CORS headers stay, so the embedding page can read the message.
             diskFull.Refused(e);
+            metrics.DatabaseError();
             context.Response.Headers.RetryAfter = DiskFull.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ErrorPage.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DiskFull.Message, false);
         }

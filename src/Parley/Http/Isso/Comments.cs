@@ -3,6 +3,7 @@ using Parley.Core.Config;
 using Parley.Core.Events;
 using Parley.Core.Security;
 using Parley.Core.Storage;
+using Parley.Hosting.Metrics;
 using Parley.Http.Edge;
 
 namespace Parley.Http.Isso;
@@ -12,12 +13,13 @@ internal static class Comments
 {
     /// <summary>POST /new?uri= — create a comment; 201 published, 202 pending, with the two ownership cookies.</summary>
     public static async Task<IResult> New(HttpContext context, ParleyConfig config, CommentService service, CommentTokens tokens,
-        OwnershipCookies cookies, IssoJson json, CancellationToken ct)
+        OwnershipCookies cookies, IssoJson json, ParleyMetrics metrics, CancellationToken ct)
     {
         RequestBody.RejectCrossSiteForm(context.Request);
         var uri = context.Request.RequireUri();
         var input = CommentInput.Parse(await RequestBody.ReadJsonAsync(context.Request));
         var comment = await service.CreateAsync(uri, input, context.ClientAddress(), context.Site(config), ct);
+        metrics.CommentCreated();
         cookies.Issue(context, comment.Id, tokens.Ownership(comment.Id, comment.Text));
         var status = comment.Mode == CommentMode.Pending ? 202 : 201;
         return new JsonResponse(status, w => json.WriteComment(w, comment, rendered: true, withHash: true));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Parley.Core.Config;
 using Parley.Core.Storage;
+using Parley.Hosting.Metrics;
 
 namespace Parley.Http.Isso;
 
@@ -17,7 +18,7 @@ namespace Parley.Http.Isso;
 /// labelled older than its content, so the worst a race does is build it twice. Thread id 0 stands for "a thread that
 /// does not exist yet" (answers for unknown uris): it changes whenever a thread is created.
 /// </remarks>
-internal sealed class ReadCache(ICommentStore store) : IDisposable
+internal sealed class ReadCache(ICommentStore store, ParleyMetrics metrics) : IDisposable
 {
     private const long ByteBudget = 16 * 1024 * 1024;
     private const int LargestEntry = 1024 * 1024;
@@ -41,8 +42,10 @@ internal sealed class ReadCache(ICommentStore store) : IDisposable
         var at = await SyncAsync(ct);
         if (Find(config, key) is { } kept)
         {
+            metrics.CacheLookup(hit: true);
             return kept;
         }
+        metrics.CacheLookup(hit: false);
         if (_building.TryGetValue(key, out var running) && Covers(running, at, config, key))
         {
             return await running.Answer.WaitAsync(ct);
