@@ -52,6 +52,11 @@ public sealed partial class PostgresCommentStore : ICommentStore
             var sessionKey = await PostgresSchema.InitialiseAsync(connection, ct);
             return new PostgresCommentStore(source, sessionKey);
         }
+        catch (Exception e) when (e is NpgsqlException && !IsRefusal(e))
+        {
+            await source.DisposeAsync();
+            throw new DatabaseUnreachableException(PostgresUrl.Masked(url), Reason(e));
+        }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException)
         {
             await source.DisposeAsync();
@@ -64,13 +69,16 @@ public sealed partial class PostgresCommentStore : ICommentStore
         }
     }
 
+    // The server answered and said no (wrong password, no such database, no permission): waiting will not help.
+    private static bool IsRefusal(Exception e) => e is PostgresException p && !DatabaseErrors.IsUnavailable(p);
+
     private static string Reason(Exception e) => e switch
     {
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
             "the server refused the user name or password",
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } p => $"{p.MessageText}; create it first (createdb)",
         PostgresException p => p.MessageText,
-        NpgsqlException { InnerException: { } inner } => $"the server cannot be reached ({inner.Message})",
+        NpgsqlException { InnerException: { } inner } => $"no answer from the server ({inner.Message})",
         _ => e.Message,
     };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Connections;
 using Parley.Core.Config;
 using Parley.Hosting;
+using Parley.Storage;
 using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
@@ -43,7 +44,7 @@ internal static class RunCommand
         var postgres = PostgresUrl.Matches(config.General.DbPath);
         try
         {
-            app = ParleyHost.Build(config, new ParleyHostOptions { ConfigPath = configPath });
+            app = await BuildWaitingForDatabaseAsync(config, configPath, ct);
             // Held while serving: `restore` refuses to replace a database file that a server is writing to. A PostgreSQL
             // database has no file here; several instances share it by design.
             serverLock = postgres ? null : ServerLock.TryShared(config.General.DbPath);
@@ -52,6 +53,10 @@ internal static class RunCommand
                 await app.DisposeAsync();
                 return Refuse($"Cannot start: a restore of {Path.GetFullPath(config.General.DbPath)} is in progress; start the server when it has finished.");
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Refuse("Stopped while waiting for the database.");
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -85,6 +90,25 @@ internal static class RunCommand
             await app.WaitForShutdownAsync(ct);
         }
         return 0;
+    }
+
+    // A database server that does not answer yet (booting with the machine, restarting) is waited for, a line each try;
+    // one that answers and refuses (password, database name) stops start-up at once.
+    private static async Task<WebApplication> BuildWaitingForDatabaseAsync(ParleyConfig config, string configPath, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return ParleyHost.Build(config, new ParleyHostOptions { ConfigPath = configPath });
+            }
+            catch (DatabaseUnreachableException e)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(5 * attempt, 30));
+                await Console.Error.WriteLineAsync($"Waiting for the database (attempt {attempt}): {e.Message}; trying again in {wait.TotalSeconds:F0} s.");
+                await Task.Delay(wait, ct);
+            }
+        }
     }
 
     private static int PortTaken(string listen, string configPath) =>

@@ -80,6 +80,7 @@ internal static class ParleyHost
             sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, sp.GetRequiredService<ILogger<ClientFiles>>()));
         services.AddSingleton<OwnershipCookies>();
         services.AddSingleton<DiskFull>();
+        services.AddSingleton<DatabaseDown>();
         services.AddSingleton<AdminSession>();
         services.AddSingleton<AdminJson>();
         services.AddScoped<AdminApiFilter>();

@@ -6,10 +6,11 @@ namespace Parley.Http.Edge;
 
 /// <summary>
 /// The one place errors become responses: rule violations and Isso errors get their 4xx shape, bare
-/// 404/405/413 from routing or Kestrel get Isso's page, a full disk is a 503 (see <see cref="DiskFull"/>), and anything
+/// 404/405/413 from routing or Kestrel get Isso's page, a full disk or a database out of reach is a 503 (see
+/// <see cref="DiskFull"/>, <see cref="DatabaseDown"/>), and anything
 /// else is a logged 500 without details.
 /// </summary>
-internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, ParleyMetrics metrics, ILogger<ErrorMapping> log)
+internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, DatabaseDown databaseDown, ParleyMetrics metrics, ILogger<ErrorMapping> log)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -48,6 +49,13 @@ internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, Parl
             metrics.DatabaseError();
             context.Response.Headers.RetryAfter = DiskFull.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ErrorPage.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DiskFull.Message, false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && DatabaseDown.Is(e))
+        {
+            databaseDown.Refused(e);
+            metrics.DatabaseError();
+            context.Response.Headers.RetryAfter = DatabaseDown.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ErrorPage.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseDown.Message, false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -41,13 +41,22 @@ internal static class ClientConfig
         });
     }
 
-    public static IResult Info(HttpContext context, ParleyConfig config) => JsonResponse.Ok(w =>
+    public static async Task<IResult> Info(HttpContext context, ParleyConfig config, DatabaseDown database)
     {
-        w.WriteStartObject();
-        w.WriteString("version", IssoVersion);
-        w.WriteString("host", context.RequestHost());
-        w.WriteString("origin", context.SiteOrigin());
-        w.WriteBoolean("moderation", config.Moderation.Enabled);
-        w.WriteEndObject();
-    });
+        // Isso's answer; while the database is out of reach, a 503 that says so (for load balancers' health checks).
+        var answers = await database.AnswersAsync(context.RequestAborted);
+        return new JsonResponse(answers ? 200 : 503, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("version", IssoVersion);
+            w.WriteString("host", context.RequestHost());
+            w.WriteString("origin", context.SiteOrigin());
+            w.WriteBoolean("moderation", config.Moderation.Enabled);
+            if (!answers)
+            {
+                w.WriteString("database", "unavailable");
+            }
+            w.WriteEndObject();
+        });
+    }
 }
