@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Core.Backup;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Cli;
@@ -39,7 +40,17 @@ internal static class BackupCommand
         try
         {
             var snapshot = Path.Combine(work.FullName, BackupArchive.DatabaseName);
-            var counts = await SqliteSnapshot.TakeAsync(config.General.DbPath, snapshot, ct);
+            // A PostgreSQL database is written out logically, into the same SQLite file a SQLite site's backup holds.
+            SnapshotCounts counts;
+            if (PostgresUrl.Matches(config.General.DbPath))
+            {
+                await PostgresDump.ToSqliteAsync(config.General.DbPath, snapshot, ct);
+                counts = SqliteSnapshot.Verify(snapshot);
+            }
+            else
+            {
+                counts = await SqliteSnapshot.TakeAsync(config.General.DbPath, snapshot, ct);
+            }
             var partial = archive + ".partial";
             // Created private before a byte is written: the archive holds the session key and every secret of the config.
             await OutputFile.CreatePrivate(partial).DisposeAsync();
@@ -49,7 +60,7 @@ internal static class BackupCommand
             Console.WriteLine($"Backed up {counts.Threads} threads, {counts.Comments} comments and {configPath} to {archive}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"backup failed: {e.Message}");
             File.Delete(archive + ".partial");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Core.Backup;
 using Parley.Core.Config;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Cli;
@@ -33,6 +34,10 @@ internal static class RestoreCommand
             var counts = SqliteSnapshot.Verify(database);
             var archivedConfig = Path.Combine(work.FullName, BackupArchive.ConfigName);
             var hasConfig = manifest.Files.Any(f => f.Name == BackupArchive.ConfigName);
+            if (PostgresTarget(configPath) is { } url)
+            {
+                return await RestoreIntoPostgresAsync(database, url, configPath, force, ct);
+            }
             var dbPath = TargetDatabase(File.Exists(configPath) ? configPath : hasConfig ? archivedConfig : null);
             Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
             // Not even --force replaces a database under a running server: it would keep writing into the old file.
@@ -62,7 +67,8 @@ internal static class RestoreCommand
             }
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or BackupDamagedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or BackupDamagedException
+            or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"restore failed: {e.Message}");
             return 1;
@@ -71,6 +77,36 @@ internal static class RestoreCommand
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
+        }
+    }
+
+    // The PostgreSQL database the configuration on disk names, if it names one.
+    private static string? PostgresTarget(string configPath)
+    {
+        if (!File.Exists(configPath))
+        {
+            return null;
+        }
+        var result = ConfigFile.Load(configPath, Environment.GetEnvironmentVariable);
+        return result.IsValid && PostgresUrl.Matches(result.Config.General.DbPath) ? result.Config.General.DbPath : null;
+    }
+
+    // Into PostgreSQL the archived database is moved as import-db moves one, in one transaction; instances may keep running
+    // (they see the old content or the new, never a mix) but must be restarted to sign with the restored session key. The
+    // configuration file stays as it is: it names the database, and its password may come from the environment.
+    private static async Task<int> RestoreIntoPostgresAsync(string database, string url, string configPath, bool force, CancellationToken ct)
+    {
+        try
+        {
+            var counts = await PostgresMove.FromSqliteAsync(database, url, replace: force, ct);
+            Console.WriteLine($"Restored {counts.Threads} threads, {counts.Comments} comments into {PostgresUrl.Masked(url)}; "
+                + $"{configPath} was left as it is. Restart every Parley instance on this database.");
+            return 0;
+        }
+        catch (TargetNotEmptyException e)
+        {
+            await Console.Error.WriteLineAsync($"restore refused: {e.Message}. Run again with --force to replace it.");
+            return 1;
         }
     }
 
