@@ -3,6 +3,7 @@ using Parley.Benchmarks.Load;
 using Parley.Benchmarks.Mixed;
 using Parley.Benchmarks.Report;
 using Parley.Benchmarks.Seeding;
+using Parley.Benchmarks.Servers;
 
 namespace Parley.Benchmarks;
 
@@ -64,21 +65,27 @@ internal static class Harness
         var session = new Session(options, wrk, folder, errors);
         var sessions = new List<SessionResult>();
         // A database no selected endpoint reads is neither seeded nor served (the large one takes most of a run's time).
-        if (selected.Any(e => e.Database == Endpoint.Small))
+        if (selected.Any(e => Endpoint.SeededFrom(e.Database) == Endpoint.Small))
         {
             seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
         }
-        if (selected.Any(e => e.Database == Endpoint.Large))
+        if (selected.Any(e => Endpoint.SeededFrom(e.Database) == Endpoint.Large))
         {
             seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
         }
-        foreach (var (database, path) in new[] { (Endpoint.Small, small), (Endpoint.Large, large) })
+        var paths = new Dictionary<string, string> { [Endpoint.Small] = small, [Endpoint.Large] = large };
+        await using var postgres = selected.Any(e => Endpoint.IsPostgres(e.Database)) ? PostgresDatabases.Connect() : null;
+        // Moved before any session writes to the SQLite files: the same content on both engines.
+        foreach (var database in selected.Select(e => e.Database).Distinct().Where(Endpoint.IsPostgres))
         {
-            if (selected.Where(e => e.Database == database).ToList() is { Count: > 0 } onDatabase)
-            {
-                Console.WriteLine($"{database} database:");
-                sessions.Add(await session.RunAsync(database, path, onDatabase, ct));
-            }
+            var (url, seed) = await postgres!.MoveAsync(database, paths[Endpoint.SeededFrom(database)], ct);
+            paths[database] = url;
+            seeding.Add(Print(seed));
+        }
+        foreach (var database in selected.Select(e => e.Database).Distinct())
+        {
+            Console.WriteLine($"{database} database:");
+            sessions.Add(await session.RunAsync(database, paths[database], [.. selected.Where(e => e.Database == database)], ct));
         }
         MixedResult? mixedLoad = null;
         if (options.Runs(BenchOptions.MixedId))
@@ -102,12 +109,14 @@ internal static class Harness
         var measured = sessions.SelectMany(s => s.Endpoints).ToDictionary(e => e.Id);
         var endpoints = selected.Select(e => measured[e.Id]).ToList();
         var parley = sessions.Select(s => s.Parley).ToList();
+        // The process targets (memory, start-up) are the embedded server's: the PostgreSQL processes are reported beside them.
+        var embedded = parley.Where(p => !Endpoint.IsPostgres(p.Database)).ToList();
         var settings = new BenchSettings(await SourceVersion.DescribeAsync(options.RepoRoot, ct),
             Wrk.Threads, wrk.Connections, Wrk.Timeout, options.WarmupSeconds, options.DurationSeconds,
             scale.TenThousand, scale.LargeComments, scale.LargeThreads);
         var report = new BenchReport(date, options.Smoke ? "smoke" : "full", machine, settings, seeding,
             [.. parley, .. sessions.Select(s => s.Baseline)],
-            endpoints, mixedLoad, firstAnswers, TargetResult.Evaluate(endpoints, parley, mixedLoad, firstAnswers), errors);
+            endpoints, mixedLoad, firstAnswers, TargetResult.Evaluate(endpoints, embedded, mixedLoad, firstAnswers), errors);
 
         var markdown = MarkdownReport.Write(report);
         Console.WriteLine();

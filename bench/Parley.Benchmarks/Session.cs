@@ -12,7 +12,8 @@ internal sealed record SessionResult(ProcessFigures Parley, ProcessFigures Basel
 /// <summary>
 /// Runs the endpoints of one database: start Parley and time its first 200, read its idle memory, capture its
 /// answers, start the baseline on them, then load each endpoint on Parley and right after on the baseline, so a
-/// drift of the machine affects both sides of a ratio alike.
+/// drift of the machine affects both sides of a ratio alike. The balanced database runs two Parley processes behind
+/// Caddy, and the load goes to Caddy.
 /// </summary>
 internal sealed class Session(BenchOptions options, Wrk wrk, string folder, List<string> errors)
 {
@@ -20,55 +21,84 @@ internal sealed class Session(BenchOptions options, Wrk wrk, string folder, List
 
     public async Task<SessionResult> RunAsync(string database, string databasePath, IReadOnlyList<Endpoint> endpoints, CancellationToken ct)
     {
-        var parleyPort = FreePort.Next();
-        var config = IssoConfig.Write(folder, databasePath, parleyPort);
-        await using var parley = ServerProcess.Start(
-            $"Parley ({database} db)", [options.ParleyDll, "-c", config, "run"], Url(parleyPort), Path.Combine(folder, $"parley-{database}.log"));
-        var (parleyStart, parleyIdle) = await StartAsync(parley, ct);
-
-        var responses = Path.Combine(folder, $"responses-{database}.json");
-        CapturedResponse.Save(responses, await CaptureAsync(parley, endpoints, ct));
-
-        var baselinePort = FreePort.Next();
-        await using var baseline = ServerProcess.Start(
-            $"baseline ({database} db)",
-            [Path.Combine(AppContext.BaseDirectory, "Parley.Benchmarks.dll"), "baseline", "--port", $"{baselinePort}", "--responses", responses],
-            Url(baselinePort), Path.Combine(folder, $"baseline-{database}.log"));
-        var (baselineStart, baselineIdle) = await StartAsync(baseline, ct);
-
-        var results = new List<EndpointResult>();
-        foreach (var endpoint in endpoints)
+        var instances = database == Endpoint.Balanced ? 2 : 1;
+        var parleys = new List<ServerProcess>();
+        CaddyProcess? balancer = null;
+        try
         {
-            var ours = await MeasureAsync(parley, baseline, endpoint, ct);
-            var theirs = await MeasureAsync(baseline, parley, endpoint, ct);
-            // A baseline that served nothing leaves no ratio (and JSON has no infinity).
-            var ratio = theirs.RequestsPerSecond > 0 ? ours.RequestsPerSecond / theirs.RequestsPerSecond : 0;
-            var result = new EndpointResult(endpoint.Id, endpoint.Name, endpoint.Database, ours, theirs, ratio);
-            results.Add(result);
-            Console.WriteLine(FormattableString.Invariant(
-                $"  {endpoint.Name}: Parley {ours.RequestsPerSecond:N0} req/s (p99 {ours.P99Ms:0.00} ms), baseline {theirs.RequestsPerSecond:N0} req/s, ratio {result.Ratio:0.00#}"));
+            var figures = new List<(double Start, double Idle)>();
+            for (var i = 0; i < instances; i++)
+            {
+                var port = FreePort.Next();
+                var name = instances == 1 ? database : $"{database}-{"ab"[i]}";
+                var config = IssoConfig.Write(folder, databasePath, port, name);
+                parleys.Add(ServerProcess.Start(
+                    $"Parley ({name} db)", [options.ParleyDll, "-c", config, "run"], Url(port), Path.Combine(folder, $"parley-{name}.log")));
+                figures.Add(await StartAsync(parleys[^1], ct));
+            }
+            var front = parleys[0].BaseUrl;
+            if (instances > 1)
+            {
+                front = Url(FreePort.Next());
+                balancer = await CaddyProcess.StartAsync(new CaddySite(front, [.. parleys.Select(p => p.BaseUrl.Authority)]));
+            }
+
+            var responses = Path.Combine(folder, $"responses-{database}.json");
+            CapturedResponse.Save(responses, await CaptureAsync(front, parleys, endpoints, ct));
+
+            var baselinePort = FreePort.Next();
+            await using var baseline = ServerProcess.Start(
+                $"baseline ({database} db)",
+                [Path.Combine(AppContext.BaseDirectory, "Parley.Benchmarks.dll"), "baseline", "--port", $"{baselinePort}", "--responses", responses],
+                Url(baselinePort), Path.Combine(folder, $"baseline-{database}.log"));
+            var (baselineStart, baselineIdle) = await StartAsync(baseline, ct);
+
+            var results = new List<EndpointResult>();
+            foreach (var endpoint in endpoints)
+            {
+                var ours = await MeasureAsync(front, parleys[0].Name, [.. parleys, baseline], endpoint, ct);
+                var theirs = await MeasureAsync(baseline.BaseUrl, baseline.Name, [baseline, .. parleys], endpoint, ct);
+                // A baseline that served nothing leaves no ratio (and JSON has no infinity).
+                var ratio = theirs.RequestsPerSecond > 0 ? ours.RequestsPerSecond / theirs.RequestsPerSecond : 0;
+                var result = new EndpointResult(endpoint.Id, endpoint.Name, endpoint.Database, ours, theirs, ratio);
+                results.Add(result);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  {endpoint.Name}: Parley {ours.RequestsPerSecond:N0} req/s (p99 {ours.P99Ms:0.00} ms), baseline {theirs.RequestsPerSecond:N0} req/s, ratio {result.Ratio:0.00#}"));
+            }
+            return new SessionResult(
+                new ProcessFigures(parleys[0].Name, database, figures.Max(f => f.Start), figures.Max(f => f.Idle), parleys.Max(p => p.MemoryMb("VmHWM"))),
+                new ProcessFigures(baseline.Name, database, baselineStart, baselineIdle, baseline.MemoryMb("VmHWM")),
+                results);
         }
-        return new SessionResult(
-            new ProcessFigures(parley.Name, database, parleyStart, parleyIdle, parley.MemoryMb("VmHWM")),
-            new ProcessFigures(baseline.Name, database, baselineStart, baselineIdle, baseline.MemoryMb("VmHWM")),
-            results);
+        finally
+        {
+            if (balancer is not null)
+            {
+                await balancer.DisposeAsync();
+            }
+            foreach (var parley in parleys)
+            {
+                await parley.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Parley's answer to each endpoint (and to GET /info, which the baseline's readiness check asks).</summary>
-    private static async Task<List<CapturedResponse>> CaptureAsync(ServerProcess parley, IReadOnlyList<Endpoint> endpoints, CancellationToken ct)
+    private static async Task<List<CapturedResponse>> CaptureAsync(Uri front, IReadOnlyList<ServerProcess> parleys,
+        IReadOnlyList<Endpoint> endpoints, CancellationToken ct)
     {
         var captured = new List<CapturedResponse>();
         try
         {
             foreach (var endpoint in endpoints.Append(Info).DistinctBy(e => (e.Method, e.Target)))
             {
-                captured.Add(await ResponseCapture.CaptureAsync(parley.BaseUrl, endpoint, ct));
+                captured.Add(await ResponseCapture.CaptureAsync(front, endpoint, ct));
             }
         }
         catch (BenchError e)
         {
             // An unexpected status usually has its reason in Parley's log.
-            throw new BenchError($"{e.Message}\n{parley.LogTail()}");
+            throw new BenchError($"{e.Message}\n{string.Join("\n", parleys.Select(p => p.LogTail()))}");
         }
         return captured;
     }
@@ -85,27 +115,35 @@ internal sealed class Session(BenchOptions options, Wrk wrk, string folder, List
         return (start.TotalMilliseconds, idle);
     }
 
-    /// <summary>A warm-up run (unless disabled) then the measured run, each once both servers have gone quiet.</summary>
-    private async Task<LoadResult> MeasureAsync(ServerProcess server, ServerProcess other, Endpoint endpoint, CancellationToken ct)
+    /// <summary>A warm-up run (unless disabled) then the measured run at <paramref name="target"/>, each once every process has gone quiet.</summary>
+    private async Task<LoadResult> MeasureAsync(Uri target, string name, IReadOnlyList<ServerProcess> processes, Endpoint endpoint, CancellationToken ct)
     {
         if (options.WarmupSeconds > 0)
         {
-            await Task.WhenAll(server.WaitUntilQuietAsync(ct), other.WaitUntilQuietAsync(ct));
-            Record(server, endpoint, "warm-up", await wrk.LoadAsync(server.BaseUrl, endpoint, options.WarmupSeconds, ct));
-            server.EnsureRunning();
+            await Task.WhenAll(processes.Select(p => p.WaitUntilQuietAsync(ct)));
+            Record(name, endpoint, "warm-up", await wrk.LoadAsync(target, endpoint, options.WarmupSeconds, ct));
+            EnsureRunning(processes);
         }
-        await Task.WhenAll(server.WaitUntilQuietAsync(ct), other.WaitUntilQuietAsync(ct));
-        var measured = await wrk.LoadAsync(server.BaseUrl, endpoint, options.DurationSeconds, ct);
-        server.EnsureRunning();
-        Record(server, endpoint, "measured", measured);
+        await Task.WhenAll(processes.Select(p => p.WaitUntilQuietAsync(ct)));
+        var measured = await wrk.LoadAsync(target, endpoint, options.DurationSeconds, ct);
+        EnsureRunning(processes);
+        Record(name, endpoint, "measured", measured);
         return measured;
     }
 
-    private void Record(ServerProcess server, Endpoint endpoint, string run, LoadResult result)
+    private static void EnsureRunning(IReadOnlyList<ServerProcess> processes)
+    {
+        foreach (var process in processes)
+        {
+            process.EnsureRunning();
+        }
+    }
+
+    private void Record(string name, Endpoint endpoint, string run, LoadResult result)
     {
         if (result.HasErrors)
         {
-            var error = $"{server.Name}, {endpoint.Name}, {run} run: {result.Non2xx} non-2xx responses, {result.SocketErrors} socket errors";
+            var error = $"{name}, {endpoint.Name}, {run} run: {result.Non2xx} non-2xx responses, {result.SocketErrors} socket errors";
             errors.Add(error);
             Console.WriteLine($"  ERROR {error}");
         }

@@ -22,7 +22,7 @@ internal static class FirstAnswers
     public static async Task<IReadOnlyList<FirstAnswer>> MeasureAsync(BenchOptions options, string folder, string databasePath, CancellationToken ct)
     {
         var port = FreePort.Next();
-        var config = IssoConfig.Write(folder, databasePath, port);
+        var config = IssoConfig.Write(folder, databasePath, port, Path.GetFileNameWithoutExtension(databasePath));
         await using var parley = ServerProcess.Start("Parley (first answers)", [options.ParleyDll, "-c", config, "run"],
             new Uri($"http://127.0.0.1:{port}/"), Path.Combine(folder, "parley-first.log"));
         // One client, one kept-alive connection, as a browser's; the harness has sent GETs and POSTs before, so

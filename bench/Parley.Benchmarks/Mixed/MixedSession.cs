@@ -19,7 +19,7 @@ internal sealed class MixedSession(BenchOptions options, Wrk wrk, string folder,
     public async Task<MixedResult> RunAsync(string databasePath, IReadOnlyList<long> commentIds, CancellationToken ct)
     {
         var port = FreePort.Next();
-        var config = IssoConfig.Write(folder, databasePath, port);
+        var config = IssoConfig.Write(folder, databasePath, port, Path.GetFileNameWithoutExtension(databasePath));
         await using var parley = ServerProcess.Start("Parley (mixed db)", [options.ParleyDll, "-c", config, "run"],
             new Uri($"http://127.0.0.1:{port}/"), Path.Combine(folder, "parley-mixed.log"));
         await parley.WaitUntilReadyAsync(ct);

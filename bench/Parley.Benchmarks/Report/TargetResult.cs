@@ -40,6 +40,22 @@ internal sealed record TargetResult(string Name, string Goal, string Measured, b
                 Invariant($"large {large.RequestsPerSecond:N0}, small {small.RequestsPerSecond:N0} req/s (small ÷ large = {Slowdown(small, large):0.00})"),
                 large.RequestsPerSecond * 1.25 >= small.RequestsPerSecond));
         }
+        if (byId.TryGetValue("pg-thread-100", out var pgThread))
+        {
+            targets.Add(new("Thread fetch on PostgreSQL (100 comments)", "≥ 0.5× baseline req/s",
+                Invariant($"{pgThread.Ratio:0.00#}×, p99 {pgThread.Parley.P99Ms:0.00} ms"), pgThread.Ratio >= 0.5));
+        }
+        if (byId.TryGetValue("pg-new-oldest", out var pgNew))
+        {
+            targets.Add(new("POST /new on PostgreSQL, first thread (large db)", "≥ 2,000 comments/s", Comments(pgNew.Parley), pgNew.Parley.RequestsPerSecond >= 2_000));
+        }
+        if (byId.TryGetValue("pg-page-20", out var pgSmallPage) && byId.TryGetValue("pg-page-20-large", out var pgLargePage))
+        {
+            var (small, large) = (pgSmallPage.Parley, pgLargePage.Parley);
+            targets.Add(new("Page of 20 on PostgreSQL, large db vs small db", "large ≥ small ÷ 1.25",
+                Invariant($"large {large.RequestsPerSecond:N0}, small {small.RequestsPerSecond:N0} req/s (small ÷ large = {Slowdown(small, large):0.00})"),
+                large.RequestsPerSecond * 1.25 >= small.RequestsPerSecond));
+        }
         if (parley.Count > 0)
         {
             var idle = parley.Max(p => p.IdleRssMb);

@@ -6,9 +6,10 @@ namespace Parley.Benchmarks.Servers;
 /// </summary>
 internal static class IssoConfig
 {
-    public static string Write(string folder, string database, int port)
+    /// <summary>Writes the config for a Parley on <paramref name="database"/> (a file or a PostgreSQL URL) as isso-NAME.cfg.</summary>
+    public static string Write(string folder, string database, int port, string name)
     {
-        var path = Path.Combine(folder, $"isso-{Path.GetFileNameWithoutExtension(database)}.cfg");
+        var path = Path.Combine(folder, $"isso-{name}.cfg");
         // wrk stands in for a reverse proxy on loopback: the mixed load's votes come from many readers, and only the
         // X-Forwarded-For of a trusted peer gives them distinct addresses (one vote per address and comment).
         // Loopback is trusted anyway; naming it keeps the votes counting should that default ever change.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parley.Api.Tests.Support;
+using Parley.Tests.Shared;
 
 namespace Parley.Api.Tests.Bench;
 
@@ -13,15 +14,21 @@ public sealed class BenchmarkSmokeTests : IDisposable
     // Seconds of work on two cores; generous because other suites may be building or testing alongside.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    private static readonly string[] EndpointIds = ["thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new-newest", "new-oldest"];
+    private static readonly string[] EndpointIds =
+    [
+        "thread-100", "page-20", "page-20-large", "count", "info", "embed-js", "new-newest", "new-oldest",
+        "pg-thread-100", "pg-page-20", "pg-count", "pg-page-20-large", "pg-new-oldest", "balanced-thread-100",
+    ];
 
     private static readonly string[] FirstRequests = ["GET /info", "POST /new", "GET /config", "POST /count", "GET /?uri=", "GET /?uri= (a busy thread)"];
 
     private readonly string _out = Directory.CreateTempSubdirectory("parley-bench-smoke-").FullName;
 
-    [Fact]
+    [SkippableFact]
     public async Task SmokeRunMeasuresEveryEndpointOnParleyAndTheBaseline()
     {
+        // The PostgreSQL rows run on the test server (the harness reads PARLEY_TEST_POSTGRES).
+        TestPostgres.Require();
         Assert.True(WrkIsInstalled(), "wrk is not installed: the benchmark smoke run needs Debian's wrk (./test.sh installs it, or apt-get install wrk)");
 
         var run = await ParleyCli.RunDllAsync(RepoPaths.BenchmarksDll, Timeout, null,
