@@ -43,6 +43,22 @@ public sealed partial class EnginesAnswerAlikeTests
         }
     }
 
+    // Isso's sign-in form (POST /login/): the wrong password shows the form again, the right one redirects to the panel.
+    private static async Task<Answer> LoginFormAsync(TestApp app, string step, string password)
+    {
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var request = Wire.Request(HttpMethod.Post, "/login/", ip: "192.0.2.99");
+        request.Content = new FormUrlEncodedContent([new("password", password)]);
+        using var response = await app.Client.SendAsync(request);
+        return new Answer(step, response.StatusCode, response.Content.Headers.ContentType?.ToString(),
+            Comparable(app, await response.Content.ReadAsStringAsync()));
+    }
+
+    // What differs between the two apps by design: their own address (each listens on a port of its own) and what is
+    // signed with the database's own key (moderation keys).
+    private static string Comparable(TestApp app, string body) =>
+        SignedKey().Replace(body.Replace(app.BaseAddress.ToString().TrimEnd('/'), "http://parley", StringComparison.Ordinal), "\"key\":\"(signed)\"");
+
     /// <summary>One answer, as compared: the step, its status, its content type and its body.</summary>
     private sealed record Answer(string Step, HttpStatusCode Status, string? ContentType, string Body);
 
@@ -61,7 +77,7 @@ public sealed partial class EnginesAnswerAlikeTests
             var answer = new Answer(step, response.StatusCode, response.Content.Headers.ContentType?.ToString(),
                 await response.Content.ReadAsStringAsync());
             // What is signed with the database's own key (moderation keys, CSRF tokens, sessions) differs by design.
-            answers.Add(compare ? answer with { Body = SignedKey().Replace(answer.Body, "\"key\":\"(signed)\"") } : answer with { Body = "" });
+            answers.Add(compare ? answer with { Body = Comparable(app, answer.Body) } : answer with { Body = "" });
             // Ann's comment is the first; an edit signs its new text, so each answer that sets her cookie replaces it.
             if (Wire.SetCookies(response).Any(c => c.StartsWith("1=", StringComparison.Ordinal)))
             {
@@ -118,11 +134,12 @@ public sealed partial class EnginesAnswerAlikeTests
         await Send("moderate delete", HttpMethod.Post, $"/id/4/delete/{tokens.ModerationKey(4)}");
         await Send("count after deletes", HttpMethod.Post, "/count", """["/post/","/other/"]""");
         await Send("admin page", HttpMethod.Get, "/admin/", cookie: null, compare: false);
+        answers.Add(await LoginFormAsync(app, "wrong password", "not-it"));
+        answers.Add(await LoginFormAsync(app, "login form", AdminWire.Password));
         await Send("admin logout", HttpMethod.Post, "/admin/api/logout", admin: login);
         await Send("admin after logout", HttpMethod.Get, "/admin/api/comments", admin: login);
         await Send("config", HttpMethod.Get, "/config");
-        // The answer names the server's own address, which differs.
-        await Send("info", HttpMethod.Get, "/info", compare: false);
+        await Send("info", HttpMethod.Get, "/info");
 
         // What the visit expects, whichever the engine.
         var thread = JsonSerializer.Deserialize<JsonElement>(fetch.Body);
@@ -135,6 +152,8 @@ public sealed partial class EnginesAnswerAlikeTests
         Assert.Equal(HttpStatusCode.Forbidden, answers.Single(a => a.Step == "edit foreign").Status);
         Assert.Equal(HttpStatusCode.OK, answers.Single(a => a.Step == "delete own").Status);
         Assert.Equal(HttpStatusCode.Unauthorized, answers.Single(a => a.Step == "admin after logout").Status);
+        Assert.Equal(HttpStatusCode.OK, answers.Single(a => a.Step == "wrong password").Status);
+        Assert.Equal(HttpStatusCode.Found, answers.Single(a => a.Step == "login form").Status);
         // Ann's comment stays as a placeholder for its reply; the other thread's only comment is gone.
         Assert.Equal("[2,0]", answers.Single(a => a.Step == "count after deletes").Body);
         return answers;

@@ -72,4 +72,38 @@ public sealed class PostgresBackupTests
             work.Delete(recursive: true);
         }
     }
+
+    [SkippableFact]
+    public async Task ExportAndImportWorkOnPostgres()
+    {
+        TestPostgres.Require();
+        using var source = TestPostgres.CreateDatabase();
+        using var target = TestPostgres.CreateDatabase();
+        var work = Directory.CreateTempSubdirectory("parley-pg-export-");
+        try
+        {
+            string before;
+            await using (var app = await TestApp.StartAsync(c => Site(c, source.Url)))
+            {
+                var top = await app.CommentAsync("/e/", "Exported");
+                await app.CommentAsync("/e/", "Its reply", parent: top.Id);
+                before = (await app.FetchAsync("uri=%2Fe%2F")).ToString();
+            }
+            var file = Path.Combine(work.FullName, "site.json");
+            using var sourceConfig = TempConfig.Of($"[general]\ndbpath = {source.Url}\n");
+            var exported = await ParleyCli.RunAsync("-c", sourceConfig.Path, "export", "-o", file);
+            Assert.True(exported.ExitCode == 0, exported.ToString());
+
+            using var targetConfig = TempConfig.Of($"[general]\ndbpath = {target.Url}\n");
+            var imported = await ParleyCli.RunAsync("-c", targetConfig.Path, "import", file);
+            Assert.True(imported.ExitCode == 0, imported.ToString());
+            Assert.Contains("1 threads, 2 comments", imported.Output, StringComparison.Ordinal);
+            await using var copy = await TestApp.StartAsync(c => Site(c, target.Url));
+            Assert.Equal(before, (await copy.FetchAsync("uri=%2Fe%2F")).ToString());
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
 }

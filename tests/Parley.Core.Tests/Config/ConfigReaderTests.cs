@@ -290,4 +290,19 @@ public class ConfigReaderTests
             ],
             result.Errors.Select(e => e.ToString()));
     }
+
+    [Fact]
+    public void MetricsAreOffUnlessAllowedAndEveryBadEntryIsNamed()
+    {
+        Assert.Empty(Read("").Config.Server.MetricsAllow);
+
+        var allowed = Read("[server]\nmetrics-allow =\n    127.0.0.1\n    10.0.0.0/24\n");
+        Assert.Empty(allowed.Errors);
+        Assert.Equal(["127.0.0.1", "10.0.0.0/24"], allowed.Config.Server.MetricsAllow);
+
+        var refused = Read("[server]\nmetrics-allow = prometheus\n");
+        Assert.Equal(
+            ["[server] metrics-allow: \"prometheus\" is not an IP address or CIDR range (like 10.0.0.1, 172.16.0.0/12 or fd00::/8)"],
+            refused.Errors.Select(e => e.ToString()));
+    }
 }
