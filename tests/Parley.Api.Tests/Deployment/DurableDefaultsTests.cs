@@ -47,6 +47,27 @@ public sealed class DurableDefaultsTests : IDisposable
     }
 
     [Fact]
+    public async Task DbpathOptionTakesAPostgresUrlAsWrittenAndShowMasksItsPassword()
+    {
+        var path = PathOf("isso.cfg");
+        File.WriteAllText(path, "[general]\nhost = https://example.org\n");
+        var url = "postgresql://parley:$PARLEY_DB_PASSWORD@db.internal:5432/comments?sslmode=require";
+
+        var result = await ParleyCli.RunAsync("-c", path, "config", "configure-server", "--dbpath", url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"dbpath = {url}\n", File.ReadAllText(path), StringComparison.Ordinal);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("$PARLEY_DB_PASSWORD", "s3cret-pw", StringComparison.Ordinal));
+        var show = await ParleyCli.RunAsync("-c", path, "config", "show");
+        Assert.Contains("[general] dbpath = postgresql://parley:***@db.internal:5432/comments?sslmode=require", show.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", show.Output, StringComparison.Ordinal);
+        var before = File.ReadAllText(path);
+        ClearFailure.Assert(await ParleyCli.RunAsync("-c", path, "config", "configure-server", "--dbpath", "postgresql://parley@db/comments?sslmod=require"),
+            "Not changed", "--dbpath", "the parameter 'sslmod' is not known");
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
     public async Task AnActionOnAConfigWithIssosTemporaryDefaultWarnsAndNamesTheFix()
     {
         var path = PathOf("isso.cfg");

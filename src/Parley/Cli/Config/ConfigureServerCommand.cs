@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Parley.Core.Security;
+using Parley.Core.Config;
 using Parley.Storage;
+using Parley.Storage.Postgres;
 
 namespace Parley.Cli.Config;
 
@@ -10,7 +12,7 @@ internal static class ConfigureServerCommand
     public static Command Create(Option<string> configOption)
     {
         var listen = new Option<string>("--listen") { HelpName = "URL", Description = "[server] listen: where the server listens, like http://localhost:8080 or unix:///run/parley.sock." };
-        var dbPath = new Option<string>("--dbpath") { HelpName = "FILE", Description = "[general] dbpath: the SQLite database file, like /var/lib/parley/comments.db (never under /tmp, which the system empties). The file is not moved." };
+        var dbPath = new Option<string>("--dbpath") { HelpName = "FILE", Description = "[general] dbpath: the SQLite database file, like /var/lib/parley/comments.db (never under /tmp, which the system empties; the file is not moved), or a PostgreSQL URL, like postgresql://parley:$PGPASSWORD@db/comments." };
         var endpoint = new Option<string>("--public-endpoint") { HelpName = "URL", Description = "[server] public-endpoint: the public address of the comment server, like https://comments.example.org (a path is allowed)." };
         var proxies = new Option<string[]>("--trusted-proxy")
         {
@@ -41,22 +43,39 @@ internal static class ConfigureServerCommand
                 }
             }
             Add(listen, "server", "listen");
-            if (result.GetValue(dbPath) is { } database)
+            if (result.GetValue(dbPath) is { } given)
             {
-                if (database.Trim().Length == 0)
+                var database = given.Trim();
+                if (database.Length == 0)
                 {
                     return ConfigOptions.Fail("--dbpath: give the path of the database file");
                 }
-                var full = Path.GetFullPath(database.Trim());
-                if (DatabasePathException.Problem(full) is { } problem)
+                if (PostgresUrl.Matches(database))
                 {
-                    return ConfigOptions.Fail($"--dbpath: {full} cannot be the database: {problem}");
+                    // Checked as start-up checks it, and written as given, so a $VAR in it stays a reference.
+                    try
+                    {
+                        PostgresUrl.Parse(VariableExpansion.Expand(database, Environment.GetEnvironmentVariable));
+                    }
+                    catch (DatabasePathException e)
+                    {
+                        return ConfigOptions.Fail($"--dbpath: {e.Message}");
+                    }
+                    changes.Add(("general", "dbpath", database));
                 }
-                changes.Add(("general", "dbpath", full));
+                else
+                {
+                    var full = Path.GetFullPath(database);
+                    if (DatabasePathException.Problem(full) is { } problem)
+                    {
+                        return ConfigOptions.Fail($"--dbpath: {full} cannot be the database: {problem}");
+                    }
+                    changes.Add(("general", "dbpath", full));
+                }
             }
-            if (result.GetValue(endpoint) is { } given)
+            if (result.GetValue(endpoint) is { } publicEndpoint)
             {
-                if (!WebAddress.TryEndpoint(given, out var normalised, out var reason))
+                if (!WebAddress.TryEndpoint(publicEndpoint, out var normalised, out var reason))
                 {
                     return ConfigOptions.Fail($"--public-endpoint: {reason}");
                 }

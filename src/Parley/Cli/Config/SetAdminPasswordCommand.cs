@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Parley.Core.Config;
 using Parley.Core.Security;
 using Parley.Storage;
+using Parley.Storage.Postgres;
 
 namespace Parley.Cli.Config;
 
@@ -64,7 +65,7 @@ internal static class SetAdminPasswordCommand
     {
         var loaded = ConfigFile.Load(configPath, Environment.GetEnvironmentVariable);
         var config = loaded.Config;
-        if (!loaded.IsValid || !File.Exists(config.General.DbPath))
+        if (!loaded.IsValid || (!PostgresUrl.Matches(config.General.DbPath) && !File.Exists(config.General.DbPath)))
         {
             return false;
         }
@@ -74,10 +75,10 @@ internal static class SetAdminPasswordCommand
             await store.RecordAdminPasswordAsync(AdminPassword.Fingerprint(hash), ct);
             return true;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync(
-                $"warning: cannot sign out the admin sessions in {config.General.DbPath} ({e.Message}); they end when Parley next starts.");
+                $"warning: cannot sign out the admin sessions in {PostgresUrl.Masked(config.General.DbPath)} ({e.Message}); they end when Parley next starts.");
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Core.Config;
+using Parley.Storage.Postgres;
 
 namespace Parley.Cli.Config;
 
@@ -45,6 +46,7 @@ internal static class ShowCommand
             "[general] host" => string.Join(", ", SetWebsitesCommand.Websites(c.General.Host)),
             "[admin] password" => AdminPasswordState(v.Value),
             "[smtp] password" or "[general] session-key" => v.Value.Length > 0 ? "(set)" : "(not set)",
+            "[general] dbpath" => PostgresUrl.Masked(v.Value),
             _ => v.Value,
         }));
 

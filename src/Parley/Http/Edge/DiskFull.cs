@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Parley.Core.Config;
+using Parley.Storage.Postgres;
 
 namespace Parley.Http.Edge;
 
@@ -50,7 +51,7 @@ internal sealed class DiskFull(LiveConfig config, TimeProvider time, ILogger<Dis
             _refused = 0;
         }
         log.LogError("Cannot write to the database {DbPath}: the disk is full ({Reason}). Writes are answered 503 until space is freed; "
-            + "{Refused} refused since the last message.", config.Current.General.DbPath, Reason(e), refused);
+            + "{Refused} refused since the last message.", PostgresUrl.Masked(config.Current.General.DbPath), Reason(e), refused);
     }
 
     private static string Reason(Exception e) => e is SqliteException or IOException || e.InnerException is null ? e.Message : Reason(e.InnerException);
