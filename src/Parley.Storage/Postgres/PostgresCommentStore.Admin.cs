@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Parley.Core.Storage;
 
@@ -32,10 +31,10 @@ public sealed partial class PostgresCommentStore
         var parameters = new
         {
             mode = (long?)query.Mode,
-            text = Contains(query.Text),
-            author = Contains(query.Author),
-            email = Contains(query.Email),
-            thread = Contains(query.Thread),
+            text = LikePattern.Contains(query.Text),
+            author = LikePattern.Contains(query.Author),
+            email = LikePattern.Contains(query.Email),
+            thread = LikePattern.Contains(query.Thread),
             take = (long)query.PerPage,
             skip = (long)query.Page * query.PerPage,
         };
@@ -76,23 +75,4 @@ public sealed partial class PostgresCommentStore
         "tid" => "c.tid",
         _ => "c.created",
     };
-
-    /// <summary>A LIKE pattern matching <paramref name="value"/> anywhere, its own wildcards escaped; null for no filter.</summary>
-    private static string? Contains(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        var pattern = new StringBuilder("%", value.Length + 2);
-        foreach (var ch in value)
-        {
-            if (ch is '%' or '_' or '\\')
-            {
-                pattern.Append('\\');
-            }
-            pattern.Append(ch);
-        }
-        return pattern.Append('%').ToString();
-    }
 }

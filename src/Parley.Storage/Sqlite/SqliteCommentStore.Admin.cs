@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Parley.Core.Comments;
 using Parley.Core.Storage;
@@ -30,10 +29,10 @@ public sealed partial class SqliteCommentStore
             """;
         var parameters = new DynamicParameters();
         parameters.Add("mode", query.Mode);
-        parameters.Add("text", Contains(query.Text));
-        parameters.Add("author", Contains(query.Author));
-        parameters.Add("email", Contains(query.Email));
-        parameters.Add("thread", Contains(query.Thread));
+        parameters.Add("text", LikePattern.Contains(query.Text));
+        parameters.Add("author", LikePattern.Contains(query.Author));
+        parameters.Add("email", LikePattern.Contains(query.Email));
+        parameters.Add("thread", LikePattern.Contains(query.Thread));
         parameters.Add("take", query.PerPage);
         parameters.Add("skip", (long)query.Page * query.PerPage);
         return ReadAsync(async c =>
@@ -66,25 +65,6 @@ public sealed partial class SqliteCommentStore
         "tid" => "CAST(c.tid AS INTEGER)",
         _ => "c.created",
     };
-
-    /// <summary>A LIKE pattern matching <paramref name="value"/> anywhere, its own wildcards escaped; null for no filter.</summary>
-    private static string? Contains(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        var pattern = new StringBuilder("%", value.Length + 2);
-        foreach (var ch in value)
-        {
-            if (ch is '%' or '_' or '\\')
-            {
-                pattern.Append('\\');
-            }
-            pattern.Append(ch);
-        }
-        return pattern.Append('%').ToString();
-    }
 
     private sealed class ThreadNames
     {

@@ -19,14 +19,7 @@ public sealed partial class SqliteCommentStore
         return ReadAsync(async c =>
         {
             var rows = (await c.QueryAsync<(long Tid, long Seq)>(new CommandDefinition(sql, new { after }, cancellationToken: ct))).AsList();
-            var last = rows[^1].Seq;
-            var threads = rows.Take(rows.Count - 1).Select(r => r.Tid).ToList();
-            // A record that went backwards was replaced (another file restored in place): nothing known still holds.
-            if (last < after)
-            {
-                _knownRows.Forget();
-            }
-            return new ThreadChanges(last, threads, Everything: last < after);
+            return ChangeRecord.Read(rows, after, _knownRows);
         }, ct);
     }
 }

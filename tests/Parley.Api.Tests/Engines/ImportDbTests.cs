@@ -12,16 +12,7 @@ namespace Parley.Api.Tests.Engines;
 /// </summary>
 public sealed class ImportDbTests
 {
-    public static TheoryData<int, bool> Versions => new()
-    {
-        { 0, false },
-        { 1, false },
-        { 2, false },
-        { 3, false },
-        { 3, true },
-        { 4, true },
-        { 5, true },
-    };
+    public static TheoryData<int, bool> Versions => LegacyDatabase.Versions;
 
     private static ParleyConfig Site(ParleyConfig c, string dbpath) => c with
     {

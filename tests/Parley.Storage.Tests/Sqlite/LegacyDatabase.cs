@@ -35,6 +35,19 @@ public static class LegacyDatabase
         notification INTEGER DEFAULT 0
         """;
 
+    /// <summary>Every schema version Isso wrote, with whether its comments table has the notification column.</summary>
+    public static TheoryData<int, bool> Versions => new()
+    {
+        { 0, false },
+        { 1, false },
+        { 2, false },
+        { 3, false },
+        // Isso 0.12.x wrote version 3 databases that already had the notification column.
+        { 3, true },
+        { 4, true },
+        { 5, true },
+    };
+
     public const string StoredSessionKey = "00112233445566778899aabbccddeeff0011223344556677";
 
     /// <summary>Parents as stored before flattening (version &lt; 3) and after.</summary>

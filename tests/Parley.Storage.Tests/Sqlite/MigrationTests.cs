@@ -14,17 +14,7 @@ public sealed class MigrationTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    public static TheoryData<int, bool> Versions => new()
-    {
-        { 0, false },
-        { 1, false },
-        { 2, false },
-        { 3, false },
-        // Isso 0.12.x wrote version 3 databases that already had the notification column.
-        { 3, true },
-        { 4, true },
-        { 5, true },
-    };
+    public static TheoryData<int, bool> Versions => LegacyDatabase.Versions;
 
     private void Create(int version, bool hasNotification) =>
         LegacyDatabase.Create(_database, version, hasNotification, textNullable: version < 5);

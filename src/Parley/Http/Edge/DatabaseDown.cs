@@ -16,11 +16,7 @@ internal sealed class DatabaseDown(ICommentStore store, TimeProvider time, ILogg
     /// <summary>What <c>Retry-After</c> says, in seconds.</summary>
     public const int RetryAfter = 5;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    private readonly Lock _lock = new();
-    private DateTimeOffset? _lastLine;
-    private int _refused;
+    private readonly RefusalCount _refusals = new(time);
     private volatile bool _down;
 
     public static bool Is(Exception e) => DatabaseErrors.IsUnavailable(e);
@@ -29,18 +25,9 @@ internal sealed class DatabaseDown(ICommentStore store, TimeProvider time, ILogg
     public void Refused(Exception e)
     {
         _down = true;
-        int refused;
-        lock (_lock)
+        if (_refusals.Add() is not { } refused)
         {
-            _refused++;
-            var now = time.GetUtcNow();
-            if (_lastLine is { } last && now - last < Interval)
-            {
-                return;
-            }
-            _lastLine = now;
-            refused = _refused;
-            _refused = 0;
+            return;
         }
         log.LogError("The database is unavailable ({Reason}). Requests are answered 503 until it answers again; {Refused} refused since the last message.",
             e.GetBaseException().Message, refused);

@@ -20,11 +20,7 @@ internal sealed class DiskFull(LiveConfig config, TimeProvider time, ILogger<Dis
     private const int Enospc = 28;
     private const int WindowsDiskFull = unchecked((int)0x80070070);
     private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    private readonly Lock _lock = new();
-    private DateTimeOffset? _lastLine;
-    private int _refused;
+    private readonly RefusalCount _refusals = new(time);
 
     public static bool Is(Exception? e) => e switch
     {
@@ -37,18 +33,9 @@ internal sealed class DiskFull(LiveConfig config, TimeProvider time, ILogger<Dis
     /// <summary>Counts one refused write; logs a line when none was logged in the last minute.</summary>
     public void Refused(Exception e)
     {
-        int refused;
-        lock (_lock)
+        if (_refusals.Add() is not { } refused)
         {
-            _refused++;
-            var now = time.GetUtcNow();
-            if (_lastLine is { } last && now - last < Interval)
-            {
-                return;
-            }
-            _lastLine = now;
-            refused = _refused;
-            _refused = 0;
+            return;
         }
         log.LogError("Cannot write to the database {DbPath}: the disk is full ({Reason}). Writes are answered 503 until space is freed; "
             + "{Refused} refused since the last message.", PostgresUrl.Masked(config.Current.General.DbPath), Reason(e), refused);
