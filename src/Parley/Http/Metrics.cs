@@ -20,6 +20,7 @@ internal static class Metrics
         {
             return Results.NotFound();
         }
+        collector.Start();
         var ct = context.RequestAborted;
         var pending = await store.Events.PendingAsync(ct);
         var mails = await store.Outbox.CountAsync(ct);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using Parley.Core.Config;
 
 namespace Parley.Hosting.Metrics;
 
@@ -19,10 +20,11 @@ internal sealed class MetricsCollector : IDisposable
     private static readonly double[] Bounds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Name, string Labels), long> _counters = new();
-    private readonly ConcurrentDictionary<string, Histogram> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CounterKey, long> _counters = new();
+    private readonly ConcurrentDictionary<RequestKey, Histogram> _requests = new();
+    private int _started;
 
-    public MetricsCollector(IMeterFactory meters)
+    public MetricsCollector(IMeterFactory meters, LiveConfig config)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -34,22 +36,36 @@ internal sealed class MetricsCollector : IDisposable
             }
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            _counters.AddOrUpdate((instrument.Name, Labels(tags)), value, (_, total) => total + value));
+            _counters.AddOrUpdate(CounterKey.Of(instrument.Name, tags), value, (_, total) => total + value));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
         {
             if (instrument.Name == RequestDuration)
             {
-                _requests.GetOrAdd(RequestLabels(tags), _ => new Histogram()).Add(value);
+                _requests.GetOrAdd(RequestKey.Of(tags), _ => new Histogram()).Add(value);
             }
         });
-        _listener.Start();
+        // Measuring costs every request a little: only while someone may read the figures. Turned on by a reload, the
+        // endpoint starts it at its first scrape.
+        if (config.Current.Server.MetricsAllow.Count > 0)
+        {
+            Start();
+        }
+    }
+
+    /// <summary>Starts listening (once); what happened before is not counted.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _listener.Start();
+        }
     }
 
     /// <summary>Writes every total kept so far, then <paramref name="gauges"/> (name, help, labelled values), as Prometheus text.</summary>
     public string Write(IEnumerable<(string Name, string Help, IEnumerable<(string Labels, double Value)> Values)> gauges)
     {
         var text = new StringBuilder();
-        var requests = _requests.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var requests = _requests.Select(r => (Labels: r.Key.Labels(), Histogram: r.Value)).OrderBy(r => r.Labels, StringComparer.Ordinal).ToList();
         Header(text, "parley_http_requests_total", "HTTP requests answered, by route, method and status.", "counter");
         foreach (var (labels, histogram) in requests)
         {
@@ -78,13 +94,14 @@ internal sealed class MetricsCollector : IDisposable
     private void WriteCounter(StringBuilder text, string instrument, string name, string help)
     {
         Header(text, name, help, "counter");
-        var samples = _counters.Where(c => c.Key.Name == instrument).OrderBy(c => c.Key.Labels, StringComparer.Ordinal).ToList();
+        var samples = _counters.Where(c => c.Key.Name == instrument).Select(c => (Labels: c.Key.Labels(), c.Value))
+            .OrderBy(c => c.Labels, StringComparer.Ordinal).ToList();
         if (samples.Count == 0 && instrument is "parley.comments.created" or "parley.database.errors")
         {
             // A counter without labels reads 0 before its first event, so a rate can be taken from the start.
             Sample(text, name, "", 0);
         }
-        foreach (var ((_, labels), value) in samples)
+        foreach (var (labels, value) in samples)
         {
             Sample(text, name, labels, value);
         }
@@ -111,37 +128,41 @@ internal sealed class MetricsCollector : IDisposable
     internal static string Label(string name, string value) =>
         $"{name}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"";
 
-    private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    // Kept per measurement without building strings: Parley's counters carry at most one tag, requests three.
+    private readonly record struct CounterKey(string Name, string? Tag, string? Value)
     {
-        var pairs = new List<string>(tags.Length);
-        foreach (var tag in tags)
-        {
-            pairs.Add(Label(tag.Key, Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? ""));
-        }
-        pairs.Sort(StringComparer.Ordinal);
-        return string.Join(',', pairs);
+        public static CounterKey Of(string name, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+            tags.Length == 0 ? new(name, null, null) : new(name, tags[0].Key, tags[0].Value as string);
+
+        public string Labels() => Tag is null ? "" : Label(Tag, Value ?? "");
     }
 
-    private static string RequestLabels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private readonly record struct RequestKey(string? Route, string? Method, int Status)
     {
-        string route = "unmatched", method = "", status = "";
-        foreach (var tag in tags)
+        public static RequestKey Of(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var value = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
-            switch (tag.Key)
+            string? route = null, method = null;
+            var status = 0;
+            foreach (var tag in tags)
             {
-                case "http.route":
-                    route = value;
-                    break;
-                case "http.request.method":
-                    method = value;
-                    break;
-                case "http.response.status_code":
-                    status = value;
-                    break;
+                switch (tag.Key)
+                {
+                    case "http.route":
+                        route = tag.Value as string;
+                        break;
+                    case "http.request.method":
+                        method = tag.Value as string;
+                        break;
+                    case "http.response.status_code":
+                        status = tag.Value is int code ? code : 0;
+                        break;
+                }
             }
+            return new(route, method, status);
         }
-        return $"{Label("route", route)},{Label("method", method)},{Label("status", status)}";
+
+        public string Labels() =>
+            $"{Label("route", Route ?? "unmatched")},{Label("method", Method ?? "")},{Label("status", Status.ToString(CultureInfo.InvariantCulture))}";
     }
 
     public void Dispose() => _listener.Dispose();
