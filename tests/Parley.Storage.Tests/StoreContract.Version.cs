@@ -42,4 +42,31 @@ public abstract partial class StoreContract
         await Step(async () => await Store.DeleteCommentAsync(root.Id));
         await Step(() => Store.CreateThreadAsync("/b", "B"));
     }
+
+    [SkippableFact]
+    public async Task AVersionAskedForAfterAWriteShowsItWhileManyAskAtOnce()
+    {
+        var a = await ThreadAsync("/a");
+        using var stop = new CancellationTokenSource();
+        // Readers keep a version read in flight all the time, so the checks below mostly join one already running.
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await Store.ChangeVersionAsync();
+                reads++;
+            }
+            return reads;
+        })).ToList();
+
+        for (var i = 0; i < 40; i++)
+        {
+            var before = await Store.ChangeVersionAsync();
+            await AddAsync(a, created: Sample.T0 + i);
+            Assert.NotEqual(before, await Store.ChangeVersionAsync());
+        }
+        await stop.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+    }
 }

@@ -54,11 +54,10 @@ public sealed partial class PostgresCommentStore
 
     /// <summary>
     /// The number of the last change to any thread (<c>parley_changes</c>, kept by triggers): committed rows only, so a
-    /// reader never labels what it read with a change it could not see yet.
+    /// reader never labels what it read with a change it could not see yet. Asked on every kept answer, so concurrent
+    /// askers share round trips (see <see cref="PostgresVersionReader"/>).
     /// </summary>
-    public async ValueTask<long> ChangeVersionAsync(CancellationToken ct = default) =>
-        await ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT coalesce(max(seq), 0) FROM parley_changes", cancellationToken: ct)), ct);
+    public ValueTask<long> ChangeVersionAsync(CancellationToken ct = default) => _versions.ReadAsync(ct);
 
     public Task<ThreadChanges> ThreadChangesAsync(long after, CancellationToken ct = default)
     {

@@ -16,12 +16,14 @@ public sealed partial class PostgresCommentStore : ICommentStore
     private readonly NpgsqlDataSource _source;
     private readonly PostgresWriter _writer;
     private readonly KnownRows _knownRows = new();
+    private readonly PostgresVersionReader _versions;
 
     private PostgresCommentStore(NpgsqlDataSource source, string sessionKey)
     {
         _source = source;
         SessionKey = sessionKey;
         _writer = new PostgresWriter(source);
+        _versions = new PostgresVersionReader(source);
         Events = new PostgresEventLog(this);
         Outbox = new PostgresMailOutbox(this);
     }
@@ -85,6 +87,7 @@ public sealed partial class PostgresCommentStore : ICommentStore
     public void Dispose()
     {
         _writer.Dispose();
+        _versions.Dispose();
         _source.Dispose();
     }
 
