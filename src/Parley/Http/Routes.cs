@@ -43,7 +43,8 @@ internal static class Routes
         MapAdminApi(app);
 
         // Operations: Prometheus text for the addresses of [server] metrics-allow.
-        app.MapGet("/metrics", Metrics.Get).ExcludeFromDescription();
+        app.MapGet("/metrics", Metrics.Get)
+            .WithSummary("Prometheus text (format 0.0.4) for the addresses of [server] metrics-allow; 404 for everyone else.");
 
         // The OpenAPI document of all of the above (built when asked for).
         ApiDescription.Map(app);
