@@ -22,6 +22,30 @@ internal sealed class ConfigReloader(LiveConfig live, ICommentStore store, Parle
 
     private readonly Channel<string> _triggers = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
+    private PosixSignalRegistration? _hangup;
+
+    // Registered before the host reports itself started (ExecuteAsync runs later, on a pool thread): a SIGHUP sent
+    // right after start-up is a reload, never lost. Without a handler SIGHUP would end the process; with one that
+    // cancels it, it means "reload", as for most daemons.
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.ConfigPath is { Length: > 0 } && !OperatingSystem.IsWindows())
+        {
+            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+            {
+                signal.Cancel = true;
+                _triggers.Writer.TryWrite(Hangup);
+            });
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _hangup?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.ConfigPath is not { Length: > 0 } path)
@@ -29,12 +53,6 @@ internal sealed class ConfigReloader(LiveConfig live, ICommentStore store, Parle
             return;
         }
         var watchers = Watch(path);
-        // Without a handler SIGHUP ends the process; with one that cancels it, it means "reload", as for most daemons.
-        using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
-        {
-            signal.Cancel = true;
-            _triggers.Writer.TryWrite(Hangup);
-        });
         try
         {
             await foreach (var trigger in _triggers.Reader.ReadAllAsync(stoppingToken))

@@ -18,7 +18,7 @@ public sealed class ReloadRulesTests
         Server = new ServerConfig
         {
             Listen = "http://localhost:9000", PublicEndpoint = "https://comments.example.org", Reload = true, Profile = true,
-            TrustedProxies = ["192.0.2.1"], SameSite = "Strict",
+            TrustedProxies = ["192.0.2.1"], MetricsAllow = ["127.0.0.1"], SameSite = "Strict",
         },
         Smtp = new SmtpConfig
         {
