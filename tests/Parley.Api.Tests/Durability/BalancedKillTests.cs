@@ -61,7 +61,8 @@ public sealed partial class BalancedKillTests(ITestOutputHelper output)
     }
 
     // Posts through the balancer until told to stop. A 502 or 504 is the balancer reporting the instance that died with
-    // the request: not acknowledged, and the comment may or may not be stored.
+    // the request, and a bare 503 the balancer finding no instance it trusts for a moment (Parley's own 503 carries a
+    // message): not acknowledged, and the comment may or may not be stored.
     private static async Task PostAsync(HttpClient client, Func<string> nextText, ConcurrentDictionary<string, long> acknowledged,
         ConcurrentBag<string> refused, ConcurrentBag<string> unexpected, CancellationToken stop)
     {
@@ -79,7 +80,7 @@ public sealed partial class BalancedKillTests(ITestOutputHelper output)
                 refused.Add($"{text} ({e.GetType().Name})");
                 continue;
             }
-            if (status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            if (status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout || FromBalancer(status, body))
             {
                 refused.Add($"{text} ({(int)status})");
             }
@@ -93,6 +94,9 @@ public sealed partial class BalancedKillTests(ITestOutputHelper output)
             }
         }
     }
+
+    private static bool FromBalancer(HttpStatusCode status, JsonElement body) =>
+        status == HttpStatusCode.ServiceUnavailable && (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("message", out _));
 
     // Until every stored comment has its owner mail, the outbox is empty and the mail destination has read every event.
     private static async Task<(Dictionary<long, string> Stored, Dictionary<string, List<string>> Mailed)> WaitForDrainAsync(
