@@ -29,7 +29,7 @@ public sealed partial class PostgresCommentStore
             created += isNew ? 1 : 0;
             reused += isNew ? 0 : 1;
             var ids = Enumerable.Range(0, thread.Comments.Count).Select(i => nextId + i).ToArray();
-            var parents = Parents(thread.Comments, ids);
+            var parents = ImportParents.Resolve(thread.Comments, ids);
             // Ids are known before the rows are written, so each reply carries its parent at once: one COPY per thread.
             await using (var copy = await connection.BeginBinaryImportAsync(ImportCopy, ct))
             {
@@ -78,17 +78,6 @@ public sealed partial class PostgresCommentStore
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
         value is { } present ? copy.WriteAsync(present, type, ct) : copy.WriteNullAsync(ct);
-
-    // Each reply's parent: the new id of the first comment of the thread with its parent key, or none.
-    private static long?[] Parents(IReadOnlyList<ImportedComment> comments, long[] ids)
-    {
-        var byKey = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            byKey.TryAdd(comments[i].Key, ids[i]);
-        }
-        return [.. comments.Select(c => c.ParentKey is { } key && byKey.TryGetValue(key, out var parent) ? parent : (long?)null)];
-    }
 
     private static async Task<(long Id, bool IsNew)> ImportThreadAsync(
         NpgsqlConnection c, NpgsqlTransaction transaction, ImportedThread thread, CancellationToken ct)

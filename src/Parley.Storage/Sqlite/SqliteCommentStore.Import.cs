@@ -108,14 +108,10 @@ public sealed partial class SqliteCommentStore
 
     private static void LinkParents(ParentLink link, IReadOnlyList<ImportedComment> comments, long[] ids)
     {
-        var byKey = new Dictionary<string, long>(StringComparer.Ordinal);
+        var parents = ImportParents.Resolve(comments, ids);
         for (var i = 0; i < ids.Length; i++)
         {
-            byKey.TryAdd(comments[i].Key, ids[i]);
-        }
-        for (var i = 0; i < ids.Length; i++)
-        {
-            if (comments[i].ParentKey is { } key && byKey.TryGetValue(key, out var parent))
+            if (parents[i] is { } parent)
             {
                 link.Run(ids[i], parent);
             }
