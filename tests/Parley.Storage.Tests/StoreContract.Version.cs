@@ -48,6 +48,7 @@ public abstract partial class StoreContract
     {
         var a = await ThreadAsync("/a");
         using var stop = new CancellationTokenSource();
+        using var started = new CountdownEvent(8);
         // Readers keep a version read in flight all the time, so the checks below mostly join one already running.
         var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
@@ -55,10 +56,15 @@ public abstract partial class StoreContract
             while (!stop.IsCancellationRequested)
             {
                 await Store.ChangeVersionAsync();
-                reads++;
+                if (reads++ == 0)
+                {
+                    started.Signal();
+                }
             }
             return reads;
         })).ToList();
+        // On a busy pool the readers may start late: the writes begin only once every one of them is reading.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the readers did not start");
 
         for (var i = 0; i < 40; i++)
         {

@@ -34,26 +34,34 @@ public sealed partial class PostgresCommentStore
     public Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
         ReadAsync(c => GetCommentAsync(c, id, ct), ct);
 
+    internal const string ThreadByUri = $"SELECT {ThreadColumns} FROM threads WHERE uri = @uri";
+
+    internal const string ThreadById = $"SELECT {ThreadColumns} FROM threads WHERE id = @id";
+
+    internal const string CommentById = $"SELECT {CommentColumns} FROM comments c WHERE c.id = @id";
+
     internal static Task<CommentThread?> GetThreadAsync(NpgsqlConnection connection, string uri, CancellationToken ct) =>
-        QueryThreadAsync(connection, $"SELECT {ThreadColumns} FROM threads WHERE uri = @uri", new { uri }, ct);
+        ReadThreadAsync(connection, new CommandDefinition(ThreadByUri, new { uri }, cancellationToken: ct));
 
     internal static Task<CommentThread?> GetThreadByIdAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
-        QueryThreadAsync(connection, $"SELECT {ThreadColumns} FROM threads WHERE id = @id", new { id }, ct);
+        ReadThreadAsync(connection, new CommandDefinition(ThreadById, new { id }, cancellationToken: ct));
 
-    private static async Task<CommentThread?> QueryThreadAsync(NpgsqlConnection connection, string sql, object parameters, CancellationToken ct)
+    internal static async Task<CommentThread?> ReadThreadAsync(NpgsqlConnection connection, CommandDefinition query)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return await reader.ReadAsync(ct) ? ReadThread(reader) : null;
+        await using var reader = await connection.ExecuteReaderAsync(query);
+        return await reader.ReadAsync(query.CancellationToken) ? ReadThread(reader) : null;
     }
 
     private static CommentThread ReadThread(DbDataReader reader) =>
         new(reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 
-    internal static async Task<Comment?> GetCommentAsync(NpgsqlConnection connection, long id, CancellationToken ct)
+    internal static Task<Comment?> GetCommentAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        ReadCommentAsync(connection, new CommandDefinition(CommentById, new { id }, cancellationToken: ct));
+
+    internal static async Task<Comment?> ReadCommentAsync(NpgsqlConnection connection, CommandDefinition query)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT {CommentColumns} FROM comments c WHERE c.id = @id", new { id }, cancellationToken: ct));
-        return await CommentRows.ReadFirstAsync(reader, ct);
+        await using var reader = await connection.ExecuteReaderAsync(query);
+        return await CommentRows.ReadFirstAsync(reader, query.CancellationToken);
     }
 
     private static async Task<IReadOnlyList<Comment>> QueryCommentsAsync(

@@ -99,7 +99,7 @@ public sealed partial class PostgresCommentStore : ICommentStore
 
     /// <summary>Runs <paramref name="write"/> in a write transaction on the writer connection (see <see cref="PostgresWriter"/>).</summary>
     internal Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> write, CancellationToken ct) =>
-        _writer.WriteAsync(scope => write(scope.Connection), ct);
+        _writer.WriteAsync(async scope => await write(await scope.ConnectionAsync()), ct);
 
     internal async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken ct)
     {

@@ -7,20 +7,36 @@ namespace Parley.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IWriteScope"/> on the writer connection, inside the transaction <see cref="PostgresWriter"/> opened (a plain
-/// <c>BEGIN</c>, so commands run without a transaction object).
+/// <c>BEGIN</c>, so commands run without a transaction object). Every command goes out through <see cref="Command"/>.
 /// </summary>
-internal sealed partial class PostgresWriteScope(NpgsqlConnection connection) : IWriteScope
+internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWriteScope
 {
     // The comment columns of RETURNING: those of PostgresCommentStore.CommentColumns, without the table alias.
     private static readonly string ReturnedComment = PostgresCommentStore.CommentColumns.Replace("c.", "", StringComparison.Ordinal);
 
-    public NpgsqlConnection Connection => connection;
+    // Threads this transaction has seen, by uri: a busy thread's writes in one batch look it up once. Every write of
+    // every instance runs under the write lock, and only a deletion of comments (its trigger) removes a thread, so an
+    // entry holds until the transaction ends, a write is undone or comments are deleted.
+    private readonly Dictionary<string, CommentThread> _threads = new(StringComparer.Ordinal);
 
-    public Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default) =>
-        PostgresCommentStore.GetThreadAsync(connection, uri, ct);
+    public async Task<CommentThread?> GetThreadAsync(string uri, CancellationToken ct = default)
+    {
+        if (_threads.TryGetValue(uri, out var known))
+        {
+            return known;
+        }
+        var thread = await PostgresCommentStore.ReadThreadAsync(wire,
+            Command(new CommandDefinition(PostgresCommentStore.ThreadByUri, new { uri }, cancellationToken: ct)));
+        if (thread is not null)
+        {
+            _threads[uri] = thread;
+        }
+        return thread;
+    }
 
-    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
-        PostgresCommentStore.GetThreadByIdAsync(connection, id, ct);
+    public async Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
+        await PostgresCommentStore.ReadThreadAsync(wire,
+            Command(new CommandDefinition(PostgresCommentStore.ThreadById, new { id }, cancellationToken: ct)));
 
     public async Task<CommentThread> InsertThreadAsync(string uri, string? title, CancellationToken ct = default)
     {
@@ -29,12 +45,15 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection connection) : 
             INSERT INTO threads (id, uri, title) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM threads), @uri, @title)
             RETURNING id
             """;
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { uri, title }, cancellationToken: ct));
-        return new CommentThread(id, uri, title);
+        var id = await wire.ExecuteScalarAsync<long>(Command(new CommandDefinition(sql, new { uri, title }, cancellationToken: ct)));
+        var thread = new CommentThread(id, uri, title);
+        _threads[uri] = thread;
+        return thread;
     }
 
-    public Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
-        PostgresCommentStore.GetCommentAsync(connection, id, ct);
+    public async Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
+        await PostgresCommentStore.ReadCommentAsync(wire,
+            Command(new CommandDefinition(PostgresCommentStore.CommentById, new { id }, cancellationToken: ct)));
 
     public async Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default)
     {
@@ -45,12 +64,12 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection connection) : 
                     @Author, @Email, @Website, @Likes, @Dislikes, @Voters, @Notification)
             RETURNING {ReturnedComment}
             """;
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, comment, cancellationToken: ct));
+        await using var reader = await wire.ExecuteReaderAsync(Command(new CommandDefinition(sql, comment, cancellationToken: ct)));
         return await CommentRows.ReadFirstAsync(reader, ct)
             ?? throw new InvalidOperationException("The comment just inserted is missing.");
     }
 
-    public Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
+    public async Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
@@ -58,29 +77,29 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection connection) : 
                 modified = @Modified, notification = @Notification
             WHERE id = @Id
             """;
-        return connection.ExecuteAsync(new CommandDefinition(sql, comment, cancellationToken: ct));
+        await wire.ExecuteAsync(Command(new CommandDefinition(sql, comment, cancellationToken: ct)));
     }
 
     public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET mode = 1 WHERE id = @id AND mode = 2";
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct)) > 0;
+        return await wire.ExecuteAsync(Command(new CommandDefinition(sql, new { id }, cancellationToken: ct))) > 0;
     }
 
-    public Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
+    public async Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
             SET likes = coalesce(likes, 0) + @up, dislikes = coalesce(dislikes, 0) + @down, voters = @voters
             WHERE id = @id
             """;
-        return connection.ExecuteAsync(new CommandDefinition(
-            sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, cancellationToken: ct));
+        await wire.ExecuteAsync(Command(new CommandDefinition(
+            sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, cancellationToken: ct)));
     }
 
-    public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
+    public async Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
-        return connection.ExecuteAsync(new CommandDefinition(sql, new { email, id }, cancellationToken: ct));
+        return await wire.ExecuteAsync(Command(new CommandDefinition(sql, new { email, id }, cancellationToken: ct)));
     }
 }

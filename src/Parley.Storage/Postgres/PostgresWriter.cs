@@ -26,28 +26,29 @@ internal sealed class PostgresWriter(NpgsqlDataSource source) : GroupCommit<Post
         return _scope;
     }
 
-    protected override Task SavepointAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("SAVEPOINT write");
+    // The savepoint and its release go out with the write's own commands (PostgresWriteScope.Wire).
+    protected override Task SavepointAsync(PostgresWriteScope scope)
+    {
+        scope.StartWrite();
+        return Task.CompletedTask;
+    }
 
-    protected override Task ReleaseSavepointAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("RELEASE SAVEPOINT write");
+    protected override Task ReleaseSavepointAsync(PostgresWriteScope scope)
+    {
+        scope.EndWrite();
+        return Task.CompletedTask;
+    }
 
-    protected override Task CommitAsync(PostgresWriteScope scope) => scope.Connection.ExecuteAsync("COMMIT");
+    protected override Task CommitAsync(PostgresWriteScope scope) => scope.CommitAsync();
 
     protected override async Task<bool> RollBackToSavepointAsync(PostgresWriteScope scope)
     {
-        if (scope.Connection.FullState != ConnectionState.Open)
+        if (scope.Connection.FullState == ConnectionState.Open && await scope.UndoWriteAsync())
         {
-            return false;
-        }
-        try
-        {
-            await scope.Connection.ExecuteAsync("ROLLBACK TO SAVEPOINT write; RELEASE SAVEPOINT write");
             return true;
         }
-        catch (NpgsqlException)
-        {
-            await RollBackAsync(scope);
-            return false;
-        }
+        await RollBackAsync(scope);
+        return false;
     }
 
     protected override async Task RollBackAsync(PostgresWriteScope scope)
@@ -56,7 +57,7 @@ internal sealed class PostgresWriter(NpgsqlDataSource source) : GroupCommit<Post
         {
             if (scope.Connection.FullState == ConnectionState.Open)
             {
-                await scope.Connection.ExecuteAsync("ROLLBACK");
+                await scope.RollBackAsync();
                 return;
             }
         }
