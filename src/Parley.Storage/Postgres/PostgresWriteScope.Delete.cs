@@ -12,8 +12,8 @@ internal sealed partial class PostgresWriteScope
         const string toPlaceholder = "UPDATE comments SET text = '', mode = 4, author = NULL, website = NULL WHERE id = @id";
         const string delete = "DELETE FROM comments WHERE id = @id";
         _threads.Clear();
-        var keep = await wire.ExecuteScalarAsync<bool>(Command(new CommandDefinition(isReferenced, new { id }, cancellationToken: ct)));
-        await wire.ExecuteAsync(Command(new CommandDefinition(keep ? toPlaceholder : delete, new { id }, cancellationToken: ct)));
+        var keep = await wire.ExecuteScalarAsync<bool>(Command(isReferenced, new { id }, ct));
+        await wire.ExecuteAsync(Command(keep ? toPlaceholder : delete, new { id }, ct));
         await RemoveOrphanedPlaceholdersAsync(ct);
         return keep ? await GetCommentAsync(id, ct) : null;
     }
@@ -24,7 +24,7 @@ internal sealed partial class PostgresWriteScope
             SELECT {PostgresCommentStore.CommentColumns}, t.uri, t.title
             FROM comments c LEFT JOIN threads t ON t.id = c.tid ORDER BY c.id
             """;
-        await using var reader = await wire.ExecuteReaderAsync(Command(new CommandDefinition(sql, cancellationToken: ct)));
+        await using var reader = await wire.ExecuteReaderAsync(Command(sql, null, ct));
         var all = new List<(Comment, CommentThread)>();
         while (await reader.ReadAsync(ct))
         {
@@ -36,17 +36,17 @@ internal sealed partial class PostgresWriteScope
         return all;
     }
 
-    public async Task DeleteEverythingAsync(CancellationToken ct = default)
+    public Task DeleteEverythingAsync(CancellationToken ct = default)
     {
         _threads.Clear();
         // The trigger removes the threads once their comments are gone; the session key stays.
-        await wire.ExecuteAsync(Command(new CommandDefinition("DELETE FROM comments; DELETE FROM threads", cancellationToken: ct)));
+        return wire.ExecuteAsync(Command("DELETE FROM comments; DELETE FROM threads", null, ct));
     }
 
     public async Task<IReadOnlyList<Comment>> PendingBeforeAsync(double createdBefore, CancellationToken ct = default)
     {
         const string sql = $"SELECT {PostgresCommentStore.CommentColumns} FROM comments c WHERE c.mode = 2 AND c.created < @createdBefore ORDER BY c.id";
-        await using var reader = await wire.ExecuteReaderAsync(Command(new CommandDefinition(sql, new { createdBefore }, cancellationToken: ct)));
+        await using var reader = await wire.ExecuteReaderAsync(Command(sql, new { createdBefore }, ct));
         return await CommentRows.ReadAllAsync(reader, ct);
     }
 
@@ -58,7 +58,7 @@ internal sealed partial class PostgresWriteScope
             DELETE FROM comments c
             WHERE c.mode = 4 AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent = c.id)
             """;
-        while (await wire.ExecuteAsync(Command(new CommandDefinition(sql, cancellationToken: ct))) > 0)
+        while (await wire.ExecuteAsync(Command(sql, null, ct)) > 0)
         {
         }
     }

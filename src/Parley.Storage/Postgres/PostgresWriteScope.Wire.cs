@@ -94,8 +94,8 @@ internal sealed partial class PostgresWriteScope
     }
 
     /// <summary>Every command of a write: carries what is waiting to go out ahead of it.</summary>
-    private CommandDefinition Command(CommandDefinition command) =>
-        new(Ahead() + command.CommandText, command.Parameters, cancellationToken: command.CancellationToken);
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(Ahead() + sql, parameters, cancellationToken: ct);
 
     private string Ahead()
     {

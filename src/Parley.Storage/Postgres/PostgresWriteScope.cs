@@ -26,7 +26,7 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
             return known;
         }
         var thread = await PostgresCommentStore.ReadThreadAsync(wire,
-            Command(new CommandDefinition(PostgresCommentStore.ThreadByUri, new { uri }, cancellationToken: ct)));
+            Command(PostgresCommentStore.ThreadByUri, new { uri }, ct));
         if (thread is not null)
         {
             _threads[uri] = thread;
@@ -34,9 +34,9 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
         return thread;
     }
 
-    public async Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
-        await PostgresCommentStore.ReadThreadAsync(wire,
-            Command(new CommandDefinition(PostgresCommentStore.ThreadById, new { id }, cancellationToken: ct)));
+    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
+        PostgresCommentStore.ReadThreadAsync(wire,
+            Command(PostgresCommentStore.ThreadById, new { id }, ct));
 
     public async Task<CommentThread> InsertThreadAsync(string uri, string? title, CancellationToken ct = default)
     {
@@ -45,15 +45,15 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
             INSERT INTO threads (id, uri, title) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM threads), @uri, @title)
             RETURNING id
             """;
-        var id = await wire.ExecuteScalarAsync<long>(Command(new CommandDefinition(sql, new { uri, title }, cancellationToken: ct)));
+        var id = await wire.ExecuteScalarAsync<long>(Command(sql, new { uri, title }, ct));
         var thread = new CommentThread(id, uri, title);
         _threads[uri] = thread;
         return thread;
     }
 
-    public async Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
-        await PostgresCommentStore.ReadCommentAsync(wire,
-            Command(new CommandDefinition(PostgresCommentStore.CommentById, new { id }, cancellationToken: ct)));
+    public Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
+        PostgresCommentStore.ReadCommentAsync(wire,
+            Command(PostgresCommentStore.CommentById, new { id }, ct));
 
     public async Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default)
     {
@@ -64,12 +64,12 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
                     @Author, @Email, @Website, @Likes, @Dislikes, @Voters, @Notification)
             RETURNING {ReturnedComment}
             """;
-        await using var reader = await wire.ExecuteReaderAsync(Command(new CommandDefinition(sql, comment, cancellationToken: ct)));
+        await using var reader = await wire.ExecuteReaderAsync(Command(sql, comment, ct));
         return await CommentRows.ReadFirstAsync(reader, ct)
             ?? throw new InvalidOperationException("The comment just inserted is missing.");
     }
 
-    public async Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
+    public Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
@@ -77,29 +77,29 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
                 modified = @Modified, notification = @Notification
             WHERE id = @Id
             """;
-        await wire.ExecuteAsync(Command(new CommandDefinition(sql, comment, cancellationToken: ct)));
+        return wire.ExecuteAsync(Command(sql, comment, ct));
     }
 
     public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET mode = 1 WHERE id = @id AND mode = 2";
-        return await wire.ExecuteAsync(Command(new CommandDefinition(sql, new { id }, cancellationToken: ct))) > 0;
+        return await wire.ExecuteAsync(Command(sql, new { id }, ct)) > 0;
     }
 
-    public async Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
+    public Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
             SET likes = coalesce(likes, 0) + @up, dislikes = coalesce(dislikes, 0) + @down, voters = @voters
             WHERE id = @id
             """;
-        await wire.ExecuteAsync(Command(new CommandDefinition(
-            sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, cancellationToken: ct)));
+        return wire.ExecuteAsync(Command(
+            sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, ct));
     }
 
-    public async Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
+    public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
-        return await wire.ExecuteAsync(Command(new CommandDefinition(sql, new { email, id }, cancellationToken: ct)));
+        return wire.ExecuteAsync(Command(sql, new { email, id }, ct));
     }
 }
