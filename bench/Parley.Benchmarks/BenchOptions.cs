@@ -5,10 +5,11 @@ namespace Parley.Benchmarks;
 /// <summary>The command line of the harness; <see cref="Parse"/> explains every mistake in one message.</summary>
 internal sealed record BenchOptions(
     string ParleyDll, int DurationSeconds, int WarmupSeconds, string OutDir, bool Smoke, bool WriteReadme, string? RepoRoot,
-    IReadOnlySet<string>? Only = null)
+    IReadOnlySet<string>? Only = null, string? SeedsDir = null)
 {
     public const string Usage = """
         usage: Parley.Benchmarks --parley PATH [--duration N] [--warmup N] [--out DIR] [--smoke] [--no-readme] [--only IDS]
+                                [--seeds DIR]
           --parley PATH   the built parley.dll to measure (required)
           --duration N    seconds of each measured wrk run (default 10; 1 with --smoke)
           --warmup N      seconds of the warm-up run before it (default 10; 0 with --smoke)
@@ -17,6 +18,8 @@ internal sealed record BenchOptions(
           --smoke         the scaled-down run of the test suite: small databases, short runs
           --no-readme     do not rewrite README.md's performance section
           --only IDS      measure only these, by id, comma-separated (e.g. count,embed-js,mixed,first; needs --out)
+          --seeds DIR     keep the seeded SQLite databases in DIR and start from them when a later run finds them
+                          there (seeding the large one takes minutes; needs --out)
         """;
 
     /// <summary>The id of the mixed load for <c>--only</c>.</summary>
@@ -44,7 +47,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        string? parley = null, outDir = null;
+        string? parley = null, outDir = null, seeds = null;
         int? duration = null, warmup = null;
         bool smoke = false, noReadme = false;
         HashSet<string>? only = null;
@@ -59,6 +62,7 @@ internal sealed record BenchOptions(
                 case "--smoke": smoke = true; break;
                 case "--no-readme": noReadme = true; break;
                 case "--only": only = Ids(args, ref i); break;
+                case "--seeds": seeds = Value(args, ref i); break;
                 default: throw new BenchError($"unknown option '{args[i]}'\n{Usage}");
             }
         }
@@ -75,6 +79,11 @@ internal sealed record BenchOptions(
             // bench/results holds the last full run; a partial one must not replace it.
             throw new BenchError("--only needs --out DIR: a partial run never writes bench/results");
         }
+        if (seeds is not null && outDir is null)
+        {
+            // A kept seed's timing is not measured again, so a run that reuses one must not replace bench/results.
+            throw new BenchError("--seeds needs --out DIR: a run from kept seeds never writes bench/results");
+        }
         var root = Benchmarks.RepoRoot.Find();
         if (outDir is null && root is null)
         {
@@ -88,7 +97,8 @@ internal sealed record BenchOptions(
             smoke,
             WriteReadme: !smoke && outDir is null && !noReadme,
             root,
-            only);
+            only,
+            seeds is null ? null : Path.GetFullPath(seeds));
     }
 
     private static string Value(string[] args, ref int i)

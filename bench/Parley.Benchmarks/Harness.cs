@@ -67,11 +67,18 @@ internal static class Harness
         // A database no selected endpoint reads is neither seeded nor served (the large one takes most of a run's time).
         if (selected.Any(e => Endpoint.SeededFrom(e.Database) == Endpoint.Small))
         {
-            seeding.Add(Print(await Seeder.SmallAsync(small, scale, ct)));
+            Keep(await KeptSeeds.SeedAsync(options.SeedsDir, "small", scale, small, () => Seeder.SmallAsync(small, scale, ct)));
         }
         if (selected.Any(e => Endpoint.SeededFrom(e.Database) == Endpoint.Large))
         {
-            seeding.Add(Print(await Seeder.LargeAsync(large, scale, ct)));
+            Keep(await KeptSeeds.SeedAsync(options.SeedsDir, "large", scale, large, () => Seeder.LargeAsync(large, scale, ct)));
+        }
+        void Keep(SeedResult? seed)
+        {
+            if (seed is not null)
+            {
+                seeding.Add(Print(seed));
+            }
         }
         var paths = new Dictionary<string, string> { [Endpoint.Small] = small, [Endpoint.Large] = large };
         await using var postgres = selected.Any(e => Endpoint.IsPostgres(e.Database)) ? PostgresDatabases.Connect() : null;

@@ -58,6 +58,26 @@ public sealed partial class ConfigReloadTests
     }
 
     [Fact]
+    public async Task AConfigurationBehindASymbolicLinkIsFollowedThroughEditsAndANewTarget()
+    {
+        await using var app = await TestApp.StartFromFileAsync(db => ConfigText(db, "[guard]\nenabled = false\n"), linked: true);
+        var target = File.ResolveLinkTarget(app.ConfigPath!, returnFinalTarget: true)!.FullName;
+
+        // The file the link names, edited in place.
+        await File.WriteAllTextAsync(target, ConfigText(app.DbPath, "[guard]\nenabled = false\n[moderation]\nenabled = true\n"));
+        await app.Logs.WaitForAsync("now in effect: [moderation] enabled");
+        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(app, "Held by the edited target"));
+
+        // The link pointed at another file, which itself never changed.
+        var other = Path.Combine(Path.GetDirectoryName(target)!, "isso-next.cfg");
+        await File.WriteAllTextAsync(other, ConfigText(app.DbPath, "[guard]\nenabled = false\n[moderation]\nenabled = false\n"));
+        File.Delete(app.ConfigPath!);
+        File.CreateSymbolicLink(app.ConfigPath!, other);
+        await app.Logs.WaitForNthAsync(2, "now in effect: [moderation] enabled");
+        Assert.Equal(HttpStatusCode.Created, await PostAsync(app, "Published under the new target"));
+    }
+
+    [Fact]
     public async Task AGuardRateLimitRaisedWithConfigureServerLetsTheNextCommentIn()
     {
         await using var app = await TestApp.StartFromFileAsync(db => ConfigText(db, "[guard]\nratelimit = 1\ndirect-reply = 10\n"));

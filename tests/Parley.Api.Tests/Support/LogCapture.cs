@@ -37,7 +37,10 @@ public sealed class LogCapture : ILoggerProvider
     }
 
     /// <summary>The first line containing every one of <paramref name="parts"/>, once it is logged.</summary>
-    public async Task<string> WaitForAsync(params string[] parts)
+    public Task<string> WaitForAsync(params string[] parts) => WaitForNthAsync(1, parts);
+
+    /// <summary>The <paramref name="n"/>th line containing every one of <paramref name="parts"/>, once it is logged.</summary>
+    public async Task<string> WaitForNthAsync(int n, params string[] parts)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -45,7 +48,7 @@ public sealed class LogCapture : ILoggerProvider
             Task next;
             lock (_lines)
             {
-                if (_lines.FirstOrDefault(l => parts.All(p => l.Contains(p, StringComparison.Ordinal))) is { } line)
+                if (_lines.Where(l => parts.All(p => l.Contains(p, StringComparison.Ordinal))).Skip(n - 1).FirstOrDefault() is { } line)
                 {
                     return line;
                 }
@@ -57,7 +60,7 @@ public sealed class LogCapture : ILoggerProvider
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No log line with {string.Join(" and ", parts)} within 30 s:\n{string.Join('\n', Lines)}");
+                throw new TimeoutException($"No log line {n} with {string.Join(" and ", parts)} within 30 s:\n{string.Join('\n', Lines)}");
             }
         }
     }

@@ -96,11 +96,18 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>
     /// Starts an app from an isso.cfg, as <c>parley run</c> does: the file is written from <paramref name="text"/> (given
     /// the app's database path), read, and then watched for changes. Everything the app logs is kept in <see cref="Logs"/>.
+    /// <paramref name="linked"/> makes the path a symbolic link to the file, in a folder of its own.
     /// </summary>
-    public static async Task<TestApp> StartFromFileAsync(Func<string, string> text, MailRetry? mailRetry = null)
+    public static async Task<TestApp> StartFromFileAsync(Func<string, string> text, MailRetry? mailRetry = null, bool linked = false)
     {
         var directory = NewDirectory();
         var path = Path.Combine(directory, "isso.cfg");
+        if (linked)
+        {
+            // As /etc/parley/isso.cfg pointing into a folder of versioned files: the path is a link to the file.
+            Directory.CreateDirectory(Path.Combine(directory, "real"));
+            File.CreateSymbolicLink(path, Path.Combine(directory, "real", "isso.cfg"));
+        }
         await File.WriteAllTextAsync(path, text(Path.Combine(directory, "comments.db")));
         var result = ConfigFile.Load(path, Environment.GetEnvironmentVariable);
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
