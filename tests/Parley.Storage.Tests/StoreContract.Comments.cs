@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Security;
+using Parley.Core.Storage;
 using Parley.Storage.Tests.Support;
 
 namespace Parley.Storage.Tests;
@@ -40,6 +41,53 @@ public abstract partial class StoreContract
         }
 
         Assert.Equal([1, 2, 3], ids);
+    }
+
+    [SkippableFact]
+    public async Task IdsInABatchFollowTheLargestThroughDeletionsAndUndoneWrites()
+    {
+        // Engines may number new comments themselves rather than ask the database for each: the ids must still be
+        // SQLite's (the largest plus one), which an id freed by deleting the largest or by an undone write takes again.
+        var thread = await ThreadAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await AddAsync(thread);
+        }
+
+        var again = await Store.WriteAsync(async tx =>
+        {
+            await tx.DeleteCommentAsync(3);
+            var first = await tx.InsertCommentAsync(Sample.Comment(thread.Id));
+            var second = await tx.InsertCommentAsync(Sample.Comment(thread.Id));
+            return (first.Id, second.Id);
+        });
+        Assert.Equal((3L, 4L), again);
+
+        // Queued together, so that they share batches: every third is undone after inserting, and each write reads the
+        // comment of the write before it, which a batch must show it although that write sent nothing yet.
+        var writes = Enumerable.Range(0, 30).Select(i => Store.WriteAsync<long>(async tx =>
+        {
+            var comment = await tx.InsertCommentAsync(Sample.Comment(thread.Id) with { Text = $"write {i}" });
+            if (i % 3 == 2)
+            {
+                throw new InvalidOperationException($"undone {i}");
+            }
+            Assert.NotNull(await tx.GetCommentAsync(comment.Id - 1));
+            return comment.Id;
+        })).ToList();
+        var ids = new List<long>();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (i % 3 == 2)
+            {
+                await Assert.ThrowsAsync<InvalidOperationException>(() => writes[i]);
+                continue;
+            }
+            ids.Add(await writes[i]);
+        }
+
+        Assert.Equal(Enumerable.Range(5, 20).Select(i => (long)i), ids);
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), Ids(await Store.ListAsync(new CommentQuery(thread.Uri, null))).Order());
     }
 
     [SkippableFact]

@@ -11,9 +11,11 @@ internal sealed partial class PostgresWriteScope
         const string isReferenced = "SELECT EXISTS (SELECT 1 FROM comments WHERE parent = @id)";
         const string toPlaceholder = "UPDATE comments SET text = '', mode = 4, author = NULL, website = NULL WHERE id = @id";
         const string delete = "DELETE FROM comments WHERE id = @id";
+        // The deleted comment may be the highest, whose id SQLite would give out again.
         _threads.Clear();
-        var keep = await wire.ExecuteScalarAsync<bool>(Command(isReferenced, new { id }, ct));
-        await wire.ExecuteAsync(Command(keep ? toPlaceholder : delete, new { id }, ct));
+        _lastCommentId = null;
+        var keep = await wire.ExecuteScalarAsync<bool>(await CommandAsync(isReferenced, new { id }, ct));
+        await wire.ExecuteAsync(await CommandAsync(keep ? toPlaceholder : delete, new { id }, ct));
         await RemoveOrphanedPlaceholdersAsync(ct);
         return keep ? await GetCommentAsync(id, ct) : null;
     }
@@ -24,7 +26,7 @@ internal sealed partial class PostgresWriteScope
             SELECT {PostgresCommentStore.CommentColumns}, t.uri, t.title
             FROM comments c LEFT JOIN threads t ON t.id = c.tid ORDER BY c.id
             """;
-        await using var reader = await wire.ExecuteReaderAsync(Command(sql, null, ct));
+        await using var reader = await wire.ExecuteReaderAsync(await CommandAsync(sql, null, ct));
         var all = new List<(Comment, CommentThread)>();
         while (await reader.ReadAsync(ct))
         {
@@ -36,17 +38,18 @@ internal sealed partial class PostgresWriteScope
         return all;
     }
 
-    public Task DeleteEverythingAsync(CancellationToken ct = default)
+    public async Task DeleteEverythingAsync(CancellationToken ct = default)
     {
         _threads.Clear();
+        _lastCommentId = null;
         // The trigger removes the threads once their comments are gone; the session key stays.
-        return wire.ExecuteAsync(Command("DELETE FROM comments; DELETE FROM threads", null, ct));
+        await wire.ExecuteAsync(await CommandAsync("DELETE FROM comments; DELETE FROM threads", null, ct));
     }
 
     public async Task<IReadOnlyList<Comment>> PendingBeforeAsync(double createdBefore, CancellationToken ct = default)
     {
         const string sql = $"SELECT {PostgresCommentStore.CommentColumns} FROM comments c WHERE c.mode = 2 AND c.created < @createdBefore ORDER BY c.id";
-        await using var reader = await wire.ExecuteReaderAsync(Command(sql, new { createdBefore }, ct));
+        await using var reader = await wire.ExecuteReaderAsync(await CommandAsync(sql, new { createdBefore }, ct));
         return await CommentRows.ReadAllAsync(reader, ct);
     }
 
@@ -58,7 +61,7 @@ internal sealed partial class PostgresWriteScope
             DELETE FROM comments c
             WHERE c.mode = 4 AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent = c.id)
             """;
-        while (await wire.ExecuteAsync(Command(sql, null, ct)) > 0)
+        while (await wire.ExecuteAsync(await CommandAsync(sql, null, ct)) > 0)
         {
         }
     }

@@ -8,7 +8,7 @@ internal sealed partial class PostgresWriteScope
     public async Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default)
     {
         const string sql = "SELECT id FROM comments WHERE remote_addr = @remoteAddr AND created > @createdAfter ORDER BY id";
-        return (await wire.QueryAsync<long>(Command(sql, new { remoteAddr, createdAfter }, ct))).AsList();
+        return (await wire.QueryAsync<long>(await CommandAsync(sql, new { remoteAddr, createdAfter }, ct))).AsList();
     }
 
     public async Task<int> CountTopLevelByAddressAsync(string uri, string remoteAddr, CancellationToken ct = default)
@@ -17,27 +17,27 @@ internal sealed partial class PostgresWriteScope
             SELECT count(*) FROM comments c JOIN threads t ON c.tid = t.id
             WHERE t.uri = @uri AND c.remote_addr = @remoteAddr AND c.parent IS NULL
             """;
-        return (int)await wire.ExecuteScalarAsync<long>(Command(sql, new { uri, remoteAddr }, ct));
+        return (int)await wire.ExecuteScalarAsync<long>(await CommandAsync(sql, new { uri, remoteAddr }, ct));
     }
 
-    public Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default)
+    public async Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default)
     {
         const string sql = "SELECT EXISTS (SELECT 1 FROM comments WHERE email = @email AND mode = 1 AND created > @createdAfter)";
-        return wire.ExecuteScalarAsync<bool>(Command(sql, new { email, createdAfter }, ct));
+        return await wire.ExecuteScalarAsync<bool>(await CommandAsync(sql, new { email, createdAfter }, ct));
     }
 
-    public Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
-        wire.ExecuteScalarAsync<bool>(Command(
+    public async Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
+        await wire.ExecuteScalarAsync<bool>(await CommandAsync(
             "SELECT EXISTS (SELECT 1 FROM parley_confirmed_addresses WHERE email = @email)", new { email }, ct));
 
     public async Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default)
     {
         const string subscribe = "UPDATE comments SET notification = 1 WHERE id = @id AND email = @email";
         const string remember = "INSERT INTO parley_confirmed_addresses (email, confirmed) VALUES (@email, @now) ON CONFLICT (email) DO NOTHING";
-        var found = await wire.ExecuteAsync(Command(subscribe, new { id, email }, ct)) > 0;
+        var found = await wire.ExecuteAsync(await CommandAsync(subscribe, new { id, email }, ct)) > 0;
         if (found)
         {
-            await wire.ExecuteAsync(Command(remember, new { email, now }, ct));
+            await wire.ExecuteAsync(await CommandAsync(remember, new { email, now }, ct));
         }
         return found;
     }

@@ -10,22 +10,22 @@ internal sealed partial class PostgresWriteScope
     {
         const string sql = "SELECT count, last, locked_until FROM parley_login_failures WHERE address = @address";
         var rows = (await wire.QueryAsync<(long Count, double Last, double LockedUntil)>(
-            Command(sql, new { address }, ct))).AsList();
+            await CommandAsync(sql, new { address }, ct))).AsList();
         return rows is [var r] ? new LoginFailures((int)r.Count, r.Last, r.LockedUntil) : null;
     }
 
-    public Task SetLoginFailuresAsync(string address, LoginFailures? failures, CancellationToken ct = default) =>
-        failures is null
-            ? wire.ExecuteAsync(Command(
+    public async Task SetLoginFailuresAsync(string address, LoginFailures? failures, CancellationToken ct = default) =>
+        await (failures is null
+            ? wire.ExecuteAsync(await CommandAsync(
                 "DELETE FROM parley_login_failures WHERE address = @address", new { address }, ct))
-            : wire.ExecuteAsync(Command(
+            : wire.ExecuteAsync(await CommandAsync(
                 """
                 INSERT INTO parley_login_failures (address, count, last, locked_until) VALUES (@address, @Count, @Last, @LockedUntil)
                 ON CONFLICT (address) DO UPDATE SET count = excluded.count, last = excluded.last, locked_until = excluded.locked_until
                 """,
-                new { address, failures.Count, failures.Last, failures.LockedUntil }, ct));
+                new { address, failures.Count, failures.Last, failures.LockedUntil }, ct)));
 
-    public Task ForgetLoginFailuresAsync(double lastBefore, double now, CancellationToken ct = default) =>
-        wire.ExecuteAsync(Command(
+    public async Task ForgetLoginFailuresAsync(double lastBefore, double now, CancellationToken ct = default) =>
+        await wire.ExecuteAsync(await CommandAsync(
             "DELETE FROM parley_login_failures WHERE last < @lastBefore AND locked_until <= @now", new { lastBefore, now }, ct));
 }

@@ -7,12 +7,25 @@ namespace Parley.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IWriteScope"/> on the writer connection, inside the transaction <see cref="PostgresWriter"/> opened (a plain
-/// <c>BEGIN</c>, so commands run without a transaction object). Every command goes out through <see cref="Command"/>.
+/// <c>BEGIN</c>, so commands run without a transaction object). Every command goes out through <see cref="CommandAsync"/>.
 /// </summary>
 internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWriteScope
 {
-    // The comment columns of RETURNING: those of PostgresCommentStore.CommentColumns, without the table alias.
-    private static readonly string ReturnedComment = PostgresCommentStore.CommentColumns.Replace("c.", "", StringComparison.Ordinal);
+    private const string LastCommentId = "SELECT coalesce(max(id), 0) AS last_comment FROM comments";
+
+    private const string InsertComment = """
+        INSERT INTO comments (tid, id, parent, created, modified, mode, remote_addr, text,
+                              author, email, website, likes, dislikes, voters, notification)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        """;
+
+    // Comment rows not sent yet, in order, and how many of them earlier writes of the batch left (see SendHeldAsync).
+    private readonly List<NpgsqlBatchCommand> _held = [];
+    private int _heldBeforeWrite;
+
+    // The highest comment id in this transaction; null when unknown (after a deletion, or SQL this scope did not write).
+    private long? _lastCommentId;
+    private long? _lastCommentIdBeforeWrite;
 
     // Threads this transaction has seen, by uri: a busy thread's writes in one batch look it up once. Every write of
     // every instance runs under the write lock, and only a deletion of comments (its trigger) removes a thread, so an
@@ -26,7 +39,7 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
             return known;
         }
         var thread = await PostgresCommentStore.ReadThreadAsync(wire,
-            Command(PostgresCommentStore.ThreadByUri, new { uri }, ct));
+            await CommandAsync(PostgresCommentStore.ThreadByUri, new { uri }, ct));
         if (thread is not null)
         {
             _threads[uri] = thread;
@@ -34,9 +47,9 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
         return thread;
     }
 
-    public Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
-        PostgresCommentStore.ReadThreadAsync(wire,
-            Command(PostgresCommentStore.ThreadById, new { id }, ct));
+    public async Task<CommentThread?> GetThreadByIdAsync(long id, CancellationToken ct = default) =>
+        await PostgresCommentStore.ReadThreadAsync(wire,
+            await CommandAsync(PostgresCommentStore.ThreadById, new { id }, ct));
 
     public async Task<CommentThread> InsertThreadAsync(string uri, string? title, CancellationToken ct = default)
     {
@@ -45,31 +58,39 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
             INSERT INTO threads (id, uri, title) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM threads), @uri, @title)
             RETURNING id
             """;
-        var id = await wire.ExecuteScalarAsync<long>(Command(sql, new { uri, title }, ct));
+        var id = await wire.ExecuteScalarAsync<long>(await CommandAsync(sql, new { uri, title }, ct));
         var thread = new CommentThread(id, uri, title);
         _threads[uri] = thread;
         return thread;
     }
 
-    public Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
-        PostgresCommentStore.ReadCommentAsync(wire,
-            Command(PostgresCommentStore.CommentById, new { id }, ct));
+    public async Task<Comment?> GetCommentAsync(long id, CancellationToken ct = default) =>
+        await PostgresCommentStore.ReadCommentAsync(wire,
+            await CommandAsync(PostgresCommentStore.CommentById, new { id }, ct));
 
+    /// <summary>
+    /// A new comment is held and sent with the commit (or with the next command that needs an answer): nothing in the
+    /// write waits for it. Its id is the highest plus one, as SQLite gives it and Isso's data relies on, counted here
+    /// from the highest at the start of the transaction: every writer of every instance holds the write lock.
+    /// </summary>
     public async Task<Comment> InsertCommentAsync(Comment comment, CancellationToken ct = default)
     {
-        var sql = $"""
-            INSERT INTO comments (tid, id, parent, created, modified, mode, remote_addr, text,
-                                  author, email, website, likes, dislikes, voters, notification)
-            VALUES (@Tid, (SELECT coalesce(max(id), 0) + 1 FROM comments), @Parent, @Created, @Modified, @Mode, @RemoteAddr, @Text,
-                    @Author, @Email, @Website, @Likes, @Dislikes, @Voters, @Notification)
-            RETURNING {ReturnedComment}
-            """;
-        await using var reader = await wire.ExecuteReaderAsync(Command(sql, comment, ct));
-        return await CommentRows.ReadFirstAsync(reader, ct)
-            ?? throw new InvalidOperationException("The comment just inserted is missing.");
+        _lastCommentId ??= await wire.ExecuteScalarAsync<long>(await CommandAsync(LastCommentId, null, ct));
+        _lastCommentId += 1;
+        var stored = comment with { Id = _lastCommentId.Value };
+        var row = new NpgsqlBatchCommand(InsertComment);
+        foreach (var value in (object?[])[
+            stored.Tid, stored.Id, stored.Parent, stored.Created, stored.Modified, (long)stored.Mode, stored.RemoteAddr,
+            stored.Text, stored.Author, stored.Email, stored.Website, stored.Likes, stored.Dislikes, stored.Voters,
+            stored.Notification])
+        {
+            row.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        _held.Add(row);
+        return stored;
     }
 
-    public Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
+    public async Task UpdateCommentAsync(Comment comment, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
@@ -77,29 +98,29 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
                 modified = @Modified, notification = @Notification
             WHERE id = @Id
             """;
-        return wire.ExecuteAsync(Command(sql, comment, ct));
+        await wire.ExecuteAsync(await CommandAsync(sql, comment, ct));
     }
 
     public async Task<bool> ActivateAsync(long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET mode = 1 WHERE id = @id AND mode = 2";
-        return await wire.ExecuteAsync(Command(sql, new { id }, ct)) > 0;
+        return await wire.ExecuteAsync(await CommandAsync(sql, new { id }, ct)) > 0;
     }
 
-    public Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
+    public async Task RecordVoteAsync(long id, bool upvote, byte[] voters, CancellationToken ct = default)
     {
         const string sql = """
             UPDATE comments
             SET likes = coalesce(likes, 0) + @up, dislikes = coalesce(dislikes, 0) + @down, voters = @voters
             WHERE id = @id
             """;
-        return wire.ExecuteAsync(Command(
+        await wire.ExecuteAsync(await CommandAsync(
             sql, new { id, up = upvote ? 1L : 0L, down = upvote ? 0L : 1L, voters }, ct));
     }
 
-    public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
+    public async Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default)
     {
         const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
-        return wire.ExecuteAsync(Command(sql, new { email, id }, ct));
+        return await wire.ExecuteAsync(await CommandAsync(sql, new { email, id }, ct));
     }
 }

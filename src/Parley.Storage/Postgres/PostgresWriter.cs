@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using Npgsql;
 
 namespace Parley.Storage.Postgres;
@@ -22,7 +21,7 @@ internal sealed class PostgresWriter(NpgsqlDataSource source) : GroupCommit<Post
             _connection = connection;
             _scope = new PostgresWriteScope(connection);
         }
-        await _scope.Connection.ExecuteAsync($"BEGIN; SELECT pg_advisory_xact_lock({PostgresSchema.WriteLock})");
+        await _scope.BeginAsync();
         return _scope;
     }
 
