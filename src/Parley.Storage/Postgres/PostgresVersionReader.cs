@@ -53,14 +53,25 @@ internal sealed class PostgresVersionReader(NpgsqlDataSource source) : IDisposab
     {
         while (true)
         {
+            // Requests already queued on the pool ask within microseconds: they may share this query, which has not
+            // started yet, instead of waiting for the next one. Fewer queries leave the cores to the answers.
+            await Task.Yield();
+            TaskCompletionSource<long>? joined;
+            lock (_lock)
+            {
+                (joined, _waiting) = (_waiting, null);
+            }
             try
             {
-                answer.TrySetResult(await QueryAsync());
+                var version = await QueryAsync();
+                answer.TrySetResult(version);
+                joined?.TrySetResult(version);
             }
             catch (Exception e)
             {
                 Reset();
                 answer.TrySetException(e);
+                joined?.TrySetException(e);
             }
             var disposed = false;
             lock (_lock)
