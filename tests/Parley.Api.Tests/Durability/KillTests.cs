@@ -72,7 +72,8 @@ public sealed partial class KillTests(ITestOutputHelper output)
             var lost = acknowledged.Where(a => !stored.TryGetValue(a.Value, out var text) || text != a.Key).Select(a => $"{a.Key} (id {a.Value})").ToList();
             Assert.True(lost.Count == 0, $"acknowledged but not stored: {string.Join(", ", lost)}");
             var unmailed = stored.Values.Where(text => !mailed.ContainsKey(text)).ToList();
-            Assert.True(unmailed.Count == 0, $"stored but never mailed: {string.Join(", ", unmailed)}\n{server.Output[^Math.Min(server.Output.Length, 4000)..]}");
+            Assert.True(unmailed.Count == 0, $"stored but never mailed: {string.Join(", ", unmailed)}\n"
+                + $"{OwnerMails.Explain(db, unmailed)}\n{server.Output[^Math.Min(server.Output.Length, 4000)..]}");
             var unknown = mailed.Keys.Except(stored.Values).ToList();
             Assert.True(unknown.Count == 0, $"mailed but never stored: {string.Join(", ", unknown)}");
             // The same message twice was sent again from the outbox; two messages mean the comment's event was queued twice.

@@ -44,4 +44,39 @@ internal static class OwnerMails
             """;
         return (queued, (long)command.ExecuteScalar()! != 0);
     }
+
+    /// <summary>
+    /// What the database at <paramref name="db"/> holds for the comments with <paramref name="texts"/>: each one's id,
+    /// its events, the mail cursor against the last event, and every mail still in the outbox. A failure prints it, so
+    /// that a mail missing at the end can be told apart: never queued, queued and waiting, or queued and lost.
+    /// </summary>
+    public static string Explain(string db, IEnumerable<string> texts)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        var lines = new List<string>();
+        void Query(string title, string sql, string? text = null)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            if (text is not null)
+            {
+                command.Parameters.AddWithValue("$text", text);
+            }
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                lines.Add($"{title}: " + string.Join(", ", Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))}")));
+            }
+        }
+        foreach (var text in texts)
+        {
+            Query(text, "SELECT id, created FROM comments WHERE text = $text", text);
+            Query(text, "SELECT e.seq, e.type, e.created FROM parley_events e WHERE e.text = $text", text);
+        }
+        Query("cursor", "SELECT destination, seq, (SELECT max(seq) FROM parley_events) AS last FROM parley_event_cursors");
+        Query("outbox", "SELECT id, attempts, due, last_error FROM parley_outbox");
+        return string.Join('\n', lines);
+    }
 }
