@@ -26,14 +26,9 @@ internal sealed partial class PostgresWriteScope
     private static NpgsqlBatchCommand EventRow(ChangeEvent change)
     {
         var c = change.Comment;
-        var row = new NpgsqlBatchCommand(InsertEvent);
-        foreach (var value in (object?[])[
+        return Row(InsertEvent,
             change.Type, change.Created, change.By, change.Thread.Id, change.Thread.Uri, change.Thread.Title,
             c?.Id, c?.Parent, c?.Created, c?.Modified, (long?)c?.Mode, c?.Text, c?.Author, c?.Website, c?.Likes, c?.Dislikes,
-            change.Placeholder, change.Upvote, change.Site?.Origin, change.Site?.Endpoint, change.ConfirmSubscription])
-        {
-            row.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-        return row;
+            change.Placeholder, change.Upvote, change.Site?.Origin, change.Site?.Endpoint, change.ConfirmSubscription);
     }
 }

@@ -189,6 +189,17 @@ internal sealed partial class PostgresWriteScope
         }
     }
 
+    // A statement that goes out without an answer of its own, its values bound to $1, $2, … in order.
+    private static NpgsqlBatchCommand Row(string sql, params object?[] values)
+    {
+        var row = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            row.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return row;
+    }
+
     private string Ahead()
     {
         var ahead = (_releaseAhead ? Release : "") + (_savepointAhead ? Savepoint : "");

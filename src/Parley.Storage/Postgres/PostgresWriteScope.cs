@@ -78,15 +78,10 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
         _lastCommentId ??= await wire.ExecuteScalarAsync<long>(await CommandAsync(LastCommentId, null, ct));
         _lastCommentId += 1;
         var stored = comment with { Id = _lastCommentId.Value };
-        var row = new NpgsqlBatchCommand(InsertComment);
-        foreach (var value in (object?[])[
+        _held.Add(Row(InsertComment,
             stored.Tid, stored.Id, stored.Parent, stored.Created, stored.Modified, (long)stored.Mode, stored.RemoteAddr,
             stored.Text, stored.Author, stored.Email, stored.Website, stored.Likes, stored.Dislikes, stored.Voters,
-            stored.Notification])
-        {
-            row.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-        _held.Add(row);
+            stored.Notification));
         return stored;
     }
 
