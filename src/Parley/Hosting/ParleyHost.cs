@@ -95,13 +95,15 @@ internal static class ParleyHost
         services.AddSingleton<CommentService>();
         ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();
-        services.AddHostedService<Warmup>();
+        // The app is built below; the warm-up is made when the host starts, and rehearses on a copy of its pipeline.
+        WebApplication? built = null;
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Warmup>(sp, () => ((IApplicationBuilder)built!).Build()));
         if (config.Demo.Enabled)
         {
             services.AddHostedService<DemoReset>();
         }
 
-        var app = builder.Build();
+        var app = built = builder.Build();
         // Open the database now so a broken file stops start-up instead of the first request.
         _ = app.Services.GetRequiredService<ICommentStore>();
         // Listening from the start, so the first requests are counted too.
@@ -119,6 +121,8 @@ internal static class ParleyHost
         });
         app.UseRouting();
         Routes.Map(app);
+        // Explicit, so that a copy of this pipeline runs the endpoints too (the host would add it only to its own).
+        app.UseEndpoints(_ => { });
         return app;
     }
 

@@ -9,17 +9,37 @@ using Parley.Http.Isso;
 namespace Parley.Hosting;
 
 /// <summary>
-/// Walks the write path once as soon as the server listens, so that the first reader to comment does not pay for
-/// compiling it: a comment rehearsed in a transaction that is rolled back (rules, SQL, events, Markdown, sanitising,
-/// signing, the answer's JSON). Runs beside the first requests, never before them; a failure here is only logged.
-/// It loads the Markdown engine and the sanitiser before the first comment would (about 13 MB of resident memory).
-/// Then it runs the reads of a fetch and of a count on a thread that does not exist, which compiles their path and
-/// prepares their statements without reading anything.
+/// Pays at start-up what the first requests would otherwise pay for compiling their paths. Before the server listens
+/// (hosted services start first), <c>GET /info</c> and <c>/config</c> are rehearsed through the pipeline: that cost
+/// would otherwise sit inside the first answer after the port opens, so moving it ahead does not delay the first 200.
+/// Once the server listens, beside the first requests: a comment in a transaction that is rolled back (rules, SQL,
+/// events, Markdown, sanitising, signing, the answer's JSON), then a count and fetches through the pipeline, one of
+/// them of a stored thread (its row readers are compiled only when rows come back). Nothing is written; a failure
+/// only costs speed, so it is logged as a warning and start-up goes on. The Markdown engine and the sanitiser stay loaded (about 13 MB resident).
 /// </summary>
-internal sealed class Warmup(IHostApplicationLifetime lifetime, CommentService service, CommentTokens tokens,
-    ICommentStore store, IServiceScopeFactory scopes, ILogger<Warmup> log) : BackgroundService
+internal sealed class Warmup(Func<RequestDelegate> pipeline, IHostApplicationLifetime lifetime, CommentService service,
+    CommentTokens tokens, ICommentStore store, IServiceScopeFactory scopes, ILogger<Warmup> log) : BackgroundService
 {
     private const string Uri = "/.parley/warm-up/";
+
+    // The oldest thread ids tried for a stored thread to fetch one comment of.
+    private const int ThreadsTried = 5;
+
+    private RequestRehearsal? _rehearsal;
+    private Task _comment = Task.CompletedTask;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _comment = Task.Run(() => TryAsync(() => RehearseCommentAsync(cancellationToken), cancellationToken), CancellationToken.None);
+        await TryAsync(async () =>
+        {
+            // A copy of the pipeline: the host builds its own when it starts the server, after this.
+            _rehearsal = new RequestRehearsal(pipeline(), scopes);
+            await SendAsync(HttpMethods.Get, "/info", null, cancellationToken);
+            await SendAsync(HttpMethods.Get, "/config", null, cancellationToken);
+        }, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,25 +48,30 @@ internal sealed class Warmup(IHostApplicationLifetime lifetime, CommentService s
         {
             await started.Task.WaitAsync(stoppingToken);
         }
-        try
-        {
-            await RehearseCommentAsync(stoppingToken);
-            await RehearseReadsAsync(stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            log.LogDebug(e, "Warming up failed; the first requests will be slower");
-        }
+        await _comment;
+        await TryAsync(() => RehearseReadsAsync(stoppingToken), stoppingToken);
     }
 
     private async Task RehearseReadsAsync(CancellationToken ct)
     {
-        await store.ReadSnapshotAsync(async () =>
+        await SendAsync(HttpMethods.Post, "/count", $"[\"{Uri}\"]", ct);
+        await SendAsync(HttpMethods.Get, $"/?uri={System.Uri.EscapeDataString(Uri)}", null, ct);
+        for (var id = 1; id <= ThreadsTried; id++)
         {
-            var listing = await store.ListThreadAsync(Uri, "oldest", "0", ct);
-            return await store.ReadListedAsync(listing.TopLevel, ct);
-        }, ct);
-        await store.ReadSnapshotAsync(async () => (await store.CountPublishedAsync([Uri], ct), await store.ThreadIdsAsync([Uri], ct)), ct);
+            if (await store.GetThreadByIdAsync(id, ct) is { } stored)
+            {
+                await SendAsync(HttpMethods.Get, $"/?uri={System.Uri.EscapeDataString(stored.Uri)}&limit=1&nested_limit=0", null, ct);
+                return;
+            }
+        }
+    }
+
+    private async Task SendAsync(string method, string pathAndQuery, string? json, CancellationToken ct)
+    {
+        if (_rehearsal is { } rehearsal && await rehearsal.SendAsync(method, pathAndQuery, json, ct) is var status and not 200)
+        {
+            log.LogWarning("Rehearsing {Method} {Request} at start-up answered {Status}", method, pathAndQuery, status);
+        }
     }
 
     private async Task RehearseCommentAsync(CancellationToken ct)
@@ -64,5 +89,17 @@ internal sealed class Warmup(IHostApplicationLifetime lifetime, CommentService s
         var json = scope.ServiceProvider.GetRequiredService<IssoJson>();
         await using var writer = new Utf8JsonWriter(new ArrayBufferWriter<byte>());
         json.WriteComment(writer, comment, rendered: true, withHash: true);
+    }
+
+    private async Task TryAsync(Func<Task> step, CancellationToken ct)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Warming up failed; the first requests will be slower");
+        }
     }
 }
