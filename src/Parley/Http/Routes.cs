@@ -23,6 +23,8 @@ internal static class Routes
         app.Map("/info", ClientConfig.Info)
             .WithSummary("Any method: the Isso version Parley speaks, its host, the site origin and whether moderation is on.");
         app.MapMethods("/origin-check", Read, ClientConfig.OriginCheck);
+        app.MapMethods("/badge.svg", Read, CountBadge.Get)
+            .WithSummary("An SVG image \"comments | N\" of the published comments of ?uri= (0 for an unknown uri), with an ETag.");
 
         // Comment owner: the ownership cookie is checked in each handler (signature, window, text hash).
         app.MapMethods("/id/{id:long:min(0)}", Read, Comments.View);

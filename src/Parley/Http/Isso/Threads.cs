@@ -24,7 +24,7 @@ internal static class Threads
     {
         var answer = await cache.GetAsync(config, request.QueryString.Value ?? "",
             _ => store.ReadSnapshotAsync(() => FetchAnswerAsync(request, config, store, json, fragments, ct), ct), ct);
-        return new CachedJson(answer, revalidate: true);
+        return new CachedBody(answer, revalidate: true);
     }
 
     // The answer, and the id of the thread it shows (0: none yet).
@@ -127,7 +127,7 @@ internal static class Threads
         var key = CountKey(bytes);
         var answer = await cache.GetAsync(config, key,
             at => store.ReadSnapshotAsync(() => CountAnswerAsync(bytes, at, config, store, cache, ct), ct), ct);
-        return new CachedJson(answer, revalidate: false);
+        return new CachedBody(answer, revalidate: false);
     }
 
     // "count:" and the body read as Latin-1, which maps every byte to one char, so two different bodies never share a

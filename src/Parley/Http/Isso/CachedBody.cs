@@ -4,10 +4,10 @@ using Parley.Http.Edge;
 namespace Parley.Http.Isso;
 
 /// <summary>
-/// Writes a <see cref="CachedAnswer"/>. With <c>revalidate</c> (GET answers) it carries the ETag and
-/// <c>Cache-Control: no-cache</c>, so browsers keep the answer but ask each time, and get 304 while it holds.
+/// Writes a <see cref="CachedAnswer"/> (JSON unless told otherwise). With <c>revalidate</c> (GET answers) it carries
+/// the ETag and <c>Cache-Control: no-cache</c>, so browsers keep the answer but ask each time, and get 304 while it holds.
 /// </summary>
-internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
+internal sealed class CachedBody(CachedAnswer answer, bool revalidate, string contentType = "application/json") : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -24,7 +24,7 @@ internal sealed class CachedJson(CachedAnswer answer, bool revalidate) : IResult
             }
         }
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         response.ContentLength = answer.Length;
         if (HttpMethods.IsHead(request.Method))
         {
