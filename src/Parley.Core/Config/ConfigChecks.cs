@@ -38,6 +38,31 @@ internal static class ConfigChecks
         return entries;
     }
 
+    /// <summary>Each <c>[webhook] url</c> an absolute http(s) URL with a host; every bad one is named.</summary>
+    public static IReadOnlyList<string> WebhookUrls(ConfigSource source, IReadOnlyList<string> urls)
+    {
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            {
+                source.Error("webhook", "url", $"\"{url}\" is not an http:// or https:// address with a host");
+            }
+        }
+        return urls;
+    }
+
+    /// <summary>Each entry one of the event types of spec/events.md §4.</summary>
+    public static IReadOnlyList<string> EventTypes(ConfigSource source, string section, string key, IReadOnlyList<string> types)
+    {
+        string[] known = [Events.EventTypes.CommentCreated, Events.EventTypes.CommentActivated, Events.EventTypes.CommentEdited,
+            Events.EventTypes.CommentDeleted, Events.EventTypes.CommentVoted, Events.EventTypes.ThreadCreated];
+        foreach (var type in types.Where(t => !known.Contains(t, StringComparer.Ordinal)))
+        {
+            source.Error(section, key, $"\"{type}\" is not an event type (one of {string.Join(", ", known)})");
+        }
+        return types;
+    }
+
     public static int Port(ConfigSource source, int port)
     {
         if (port is < 1 or > 65535)

@@ -84,5 +84,12 @@ internal static class ConfigDefaults
 
         [events]
         retention = 90d
+
+        [webhook]
+        url =
+        secret =
+        timeout = 10
+        events = comment.created
+        allow-private = false
         """);
 }

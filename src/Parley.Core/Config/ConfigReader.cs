@@ -62,6 +62,14 @@ public static class ConfigReader
             {
                 Retention = source.Seconds("events", "retention", new EventsConfig().Retention, minimum: 1),
             },
+            Webhook = new WebhookConfig
+            {
+                Urls = ConfigChecks.WebhookUrls(source, source.LineList("webhook", "url")),
+                Secret = source.String("webhook", "secret"),
+                Timeout = source.Seconds("webhook", "timeout", new WebhookConfig().Timeout, minimum: 1),
+                Events = ConfigChecks.EventTypes(source, "webhook", "events", source.CommaList("webhook", "events")),
+                AllowPrivate = source.Bool("webhook", "allow-private", false),
+            },
         };
         return new ConfigResult(config, errors, warnings);
     }
@@ -69,7 +77,7 @@ public static class ConfigReader
     private static GeneralConfig General(ConfigSource source, Func<string, string?> environment, List<string> warnings)
     {
         var notify = source.CommaList("general", "notify");
-        foreach (var backend in notify.Where(b => b is not ("stdout" or "smtp" or "SMTP")))
+        foreach (var backend in notify.Where(b => b is not ("stdout" or "smtp" or "SMTP" or "webhook")))
         {
             warnings.Add($"[general] notify: unknown notification backend \"{backend}\"");
         }

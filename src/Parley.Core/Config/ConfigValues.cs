@@ -70,6 +70,11 @@ public static class ConfigValues
         yield return new("demo", "enabled", Bool(config.Demo.Enabled));
         yield return new("demo", "reset-every", Seconds(config.Demo.ResetEvery));
         yield return new("events", "retention", Seconds(config.Events.Retention));
+        yield return new("webhook", "url", List(config.Webhook.Urls));
+        yield return new("webhook", "secret", config.Webhook.Secret);
+        yield return new("webhook", "timeout", Number(config.Webhook.Timeout));
+        yield return new("webhook", "events", List(config.Webhook.Events));
+        yield return new("webhook", "allow-private", Bool(config.Webhook.AllowPrivate));
     }
 
     private static string List(IEnumerable<string> items) => string.Join(", ", items);

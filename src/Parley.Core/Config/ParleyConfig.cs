@@ -14,4 +14,5 @@ public sealed record ParleyConfig
     public RssConfig Rss { get; init; } = new();
     public DemoConfig Demo { get; init; } = new();
     public EventsConfig Events { get; init; } = new();
+    public WebhookConfig Webhook { get; init; } = new();
 }

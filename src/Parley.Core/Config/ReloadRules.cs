@@ -13,7 +13,7 @@ public sealed record ConfigChanges(IReadOnlyList<string> Live, IReadOnlyList<str
 /// </summary>
 public static class ReloadRules
 {
-    private static readonly string[] RestartSections = ["markup", "markup.mistune", "markup.misaka", "hash", "demo"];
+    private static readonly string[] RestartSections = ["markup", "markup.mistune", "markup.misaka", "hash", "demo", "webhook"];
 
     private static readonly string[] RestartKeys =
     [
@@ -61,6 +61,8 @@ public static class ReloadRules
             Markup = running.Markup,
             Hash = running.Hash,
             Demo = running.Demo,
+            // Each endpoint is a destination with its own place in the event log, set up at start-up.
+            Webhook = running.Webhook,
         };
     }
 }

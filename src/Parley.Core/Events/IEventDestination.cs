@@ -1,7 +1,7 @@
 namespace Parley.Core.Events;
 
 /// <summary>
-/// Something outside the database that hears about changes: the log, e-mail, later webhooks, the live stream and the
+/// Something outside the database that hears about changes: the log, e-mail, webhooks, later the live stream and the
 /// message bus. Each reads the event log from its own cursor, in a worker of its own, never in a request. Adding one
 /// is one class plus its configuration.
 /// </summary>

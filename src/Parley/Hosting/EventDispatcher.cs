@@ -22,6 +22,8 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
     public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(5);
+    // A receiver's Retry-After is honoured up to this.
+    private static readonly TimeSpan LongestAskedWait = TimeSpan.FromDays(1);
 
     private readonly IEventDestination[] _destinations = [.. destinations];
     private readonly Dictionary<string, long> _cursors = [];
@@ -100,6 +102,10 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
             {
                 metrics.DeliveryFailed(destination.Name);
                 var wait = TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(failures, 20), LongestRetry.Ticks));
+                if (e is RetryLaterException { After: { } asked } && asked > wait)
+                {
+                    wait = asked < LongestAskedWait ? asked : LongestAskedWait;
+                }
                 log.LogWarning("{Destination} failed on event {Id} ({Type} of comment {Comment}): {Reason}; next try in {Wait}",
                     destination.Name, change.Id, change.Type, change.Comment?.Id, e.Message, wait);
                 if (failures == 0 && before > 0)

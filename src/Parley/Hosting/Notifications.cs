@@ -1,22 +1,26 @@
 using Parley.Core.Email;
+using Parley.Core.Config;
 using Parley.Core.Events;
+using Parley.Core.Events.Webhooks;
 
 namespace Parley.Hosting;
 
 /// <summary>
-/// The event destinations (spec/notifications.md §1): the log for stdout, the outbox for mail, both fed from the event
-/// log by <see cref="EventDispatcher"/>. Both are always there and ask the live configuration per event, so switching
-/// <c>[general] notify</c> or <c>[smtp]</c> needs no restart.
+/// The event destinations (spec/notifications.md §1, spec/events.md §1): the log for stdout, the outbox for mail and one
+/// per <c>[webhook] url</c>, all fed from the event log by <see cref="EventDispatcher"/>. They ask the live configuration
+/// per event, so switching <c>[general] notify</c> or <c>[smtp]</c> needs no restart; the webhook endpoints do.
 /// </summary>
 internal static class Notifications
 {
-    public static void AddNotifications(this IServiceCollection services, MailRetry retry, IReadOnlyList<IEventDestination> more)
+    public static void AddNotifications(this IServiceCollection services, ParleyConfig config, MailRetry retry,
+        IReadOnlyList<IEventDestination> more)
     {
         services.AddSingleton<EventSignal>();
         services.AddSingleton<IEventDestination, LogDestination>();
         services.AddSingleton<NotificationMails>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventDestination, MailDestination>();
+        AddWebhooks(services, config.Webhook);
         foreach (var destination in more)
         {
             services.AddSingleton(destination);
@@ -24,5 +28,26 @@ internal static class Notifications
         services.AddHostedService<EventDispatcher>();
         services.AddSingleton(retry);
         services.AddHostedService<MailWorker>();
+    }
+
+    // One destination per endpoint, each with its own place in the log; the endpoints are read at start-up only.
+    private static void AddWebhooks(IServiceCollection services, WebhookConfig webhook)
+    {
+        if (webhook.Urls.Count == 0)
+        {
+            return;
+        }
+        services.AddHttpClient(nameof(WebhookDestination)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = webhook.AllowPrivate ? null : PrivateAddresses.ConnectPublicAsync,
+        });
+        foreach (var url in webhook.Urls)
+        {
+            services.AddSingleton<IEventDestination>(sp => new WebhookDestination(url, sp.GetRequiredService<LiveConfig>(),
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookDestination)), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<WebhookDestination>>()));
+        }
     }
 }

@@ -91,7 +91,7 @@ internal static class ParleyHost
         services.AddHttpClient(nameof(PageTitle)).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp => new PageTitle(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PageTitle))));
         services.AddHostedService<AdminPasswordRecord>();
-        services.AddNotifications(options.MailRetry, options.Destinations);
+        services.AddNotifications(config, options.MailRetry, options.Destinations);
         services.AddSingleton<CommentService>();
         ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();

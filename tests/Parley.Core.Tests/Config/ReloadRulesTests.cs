@@ -38,6 +38,10 @@ public sealed class ReloadRulesTests
         Rss = new RssConfig { Base = "https://example.org", Limit = 10 },
         Demo = new DemoConfig { Enabled = true, ResetEvery = 60 },
         Events = new EventsConfig { Retention = 86400 },
+        Webhook = new WebhookConfig
+        {
+            Urls = ["https://hooks.example.org/"], Secret = "s", Timeout = 3, Events = ["comment.voted"], AllowPrivate = true,
+        },
     };
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class ShowCommand
         {
             "[general] host" => string.Join(", ", SetWebsitesCommand.Websites(c.General.Host)),
             "[admin] password" => AdminPasswordState(v.Value),
-            "[smtp] password" or "[general] session-key" => v.Value.Length > 0 ? "(set)" : "(not set)",
+            "[smtp] password" or "[general] session-key" or "[webhook] secret" => v.Value.Length > 0 ? "(set)" : "(not set)",
             "[general] dbpath" => PostgresUrl.Masked(v.Value),
             _ => v.Value,
         }));

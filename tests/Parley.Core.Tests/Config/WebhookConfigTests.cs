@@ -1,0 +1,69 @@
+using Parley.Core.Config;
+
+namespace Parley.Core.Tests.Config;
+
+public class WebhookConfigTests
+{
+    private static ConfigResult Read(string text) => ConfigReader.Read(IniFile.Parse(text), _ => null);
+
+    [Fact]
+    public void IssosKeysAndParleysAreRead()
+    {
+        var result = Read("""
+            [general]
+            notify = stdout, webhook
+            [webhook]
+            url = https://hooks.example.org/isso
+                http://ci.example.org:8080/parley?token=1
+            secret = s3cret
+            timeout = 3
+            events = comment.created, comment.deleted
+            allow-private = true
+            """);
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        var webhook = result.Config.Webhook;
+        Assert.Equal(["https://hooks.example.org/isso", "http://ci.example.org:8080/parley?token=1"], webhook.Urls);
+        Assert.Equal("s3cret", webhook.Secret);
+        Assert.Equal(3, webhook.Timeout);
+        Assert.Equal(["comment.created", "comment.deleted"], webhook.Events);
+        Assert.True(webhook.AllowPrivate);
+    }
+
+    [Fact]
+    public void TheDefaultsSendNothingAndWouldSendOnlyNewCommentsAsIsso()
+    {
+        var webhook = Read("").Config.Webhook;
+        Assert.Empty(webhook.Urls);
+        Assert.Equal(["comment.created"], webhook.Events);
+        Assert.Equal(10, webhook.Timeout);
+        Assert.False(webhook.AllowPrivate);
+    }
+
+    [Theory]
+    [InlineData("ftp://hooks.example.org/", "[webhook] url: \"ftp://hooks.example.org/\" is not an http:// or https:// address with a host")]
+    [InlineData("hooks.example.org/isso", "[webhook] url: \"hooks.example.org/isso\" is not an http:// or https:// address with a host")]
+    [InlineData("https:///isso", "[webhook] url: \"https:///isso\" is not an http:// or https:// address with a host")]
+    public void AUrlThatIsNoHttpAddressStopsStartUpNamingTheKey(string url, string message)
+    {
+        var result = Read($"[webhook]\nurl = {url}\n");
+        Assert.Equal(message, Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
+    public void AnUnknownEventTypeIsAnError()
+    {
+        var result = Read("[webhook]\nevents = comment.created, comment.liked\n");
+        Assert.StartsWith("[webhook] events: \"comment.liked\" is not an event type", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EndpointsChangeOnlyWithARestart()
+    {
+        var running = Read("[webhook]\nurl = https://a.example.org/\n").Config;
+        var loaded = Read("[webhook]\nurl = https://b.example.org/\n").Config;
+        Assert.Equal(["[webhook] url"], ReloadRules.Compare(running, loaded).NeedRestart);
+        Assert.Equal(["https://a.example.org/"], ReloadRules.Applied(running, loaded).Webhook.Urls);
+    }
+}
