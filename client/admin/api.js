@@ -32,5 +32,6 @@ export function createAdminApi(base, csrf, fetch = globalThis.fetch) {
     remove: (ids) => call('POST', '/comments/delete', { ids }),
     edit: (id, fields) => call('PUT', `/comments/${id}`, fields),
     logout: () => call('POST', '/logout'),
+    history: (query) => call('GET', `/events?${query}`),
   };
 }

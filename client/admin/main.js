@@ -1,6 +1,7 @@
-// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging.
+// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging, and the event history.
 import { h } from '../shared/dom.js';
 import { createAdminApi } from './api.js';
+import { historySection } from './history.js';
 import { commentRow } from './row.js';
 import { clampPage, initialState, pageCount, pageLabel, resultMessage, tabLabel } from './state.js';
 import { MODES, SORT_LABELS, T } from './strings.js';
@@ -47,7 +48,8 @@ root.append(
   search,
   h('div', { class: 'parley-bulk' }, h('label', {}, selectAll, ' ', T.selectAll), approveSelected, deleteSelected),
   list,
-  h('nav', { class: 'parley-paging', 'aria-label': 'Pages' }, previous, position, next));
+  h('nav', { class: 'parley-paging', 'aria-label': 'Pages' }, previous, position, next),
+  historySection(api, guard));
 
 const boxes = () => [...list.querySelectorAll('input.parley-select')];
 const selectedIds = () => boxes().filter((b) => b.checked).map((b) => Number(b.value));

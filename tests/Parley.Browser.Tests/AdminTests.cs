@@ -44,6 +44,46 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TheHistoryListsEventsNewestFirstFiltersByTypeAndShowsOlderOnes()
+    {
+        await using var site = await StartAsync();
+        // Eleven threads of one comment each: 22 events, one more page than 20.
+        var ids = new List<long>();
+        for (var i = 1; i <= 11; i++)
+        {
+            ids.Add(await site.Api.PostAsync($"/post-{i}/", $"Comment number {i}", author: "Ann", from: i));
+        }
+        await SignInAsync(site);
+        await Expect(Rows(site.Page)).ToHaveCountAsync(11);
+
+        await site.Page.Locator("summary", new() { HasText = "History" }).ClickAsync();
+        var events = site.Page.Locator("li.parley-event");
+        await Expect(events).ToHaveCountAsync(20);
+        await Expect(events.First).ToContainTextAsync("Comment posted");
+        await Expect(events.First).ToContainTextAsync("Comment number 11");
+        await Expect(events.First).ToContainTextAsync("/post-11/");
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Older events" }).ClickAsync();
+        await Expect(events).ToHaveCountAsync(22);
+        await Expect(events.Last).ToContainTextAsync("Thread created");
+        await Expect(site.Page.GetByRole(AriaRole.Button, new() { Name = "Older events" })).ToBeHiddenAsync();
+
+        await site.Page.GetByLabel("Event").SelectOptionAsync("thread.created");
+        await site.Page.Locator("#parley-h-uri").FillAsync("/post-3/");
+        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(events).ToHaveCountAsync(1);
+        await Expect(events.First).ToContainTextAsync("Thread created");
+        await Expect(events.First).ToContainTextAsync("/post-3/");
+
+        // Its JSON is the server's, with no private field.
+        await events.First.GetByText("As JSON").ClickAsync();
+        var json = JsonDocument.Parse(await events.First.Locator("pre").TextContentAsync() ?? "").RootElement;
+        Assert.Equal("thread.created", json.GetProperty("type").GetString());
+        Assert.Equal("/post-3/", json.GetProperty("thread").GetProperty("uri").GetString());
+        Assert.Empty(site.ForeignRequests());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
     public async Task WrongPasswordsShowAnErrorThenTheLockout()
     {
         await using var site = await StartAsync();

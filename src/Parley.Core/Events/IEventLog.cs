@@ -9,6 +9,9 @@ public interface IEventLog
     /// <summary>Up to <paramref name="limit"/> events after sequence number <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<ChangeEvent>> ReadAsync(long after, int limit, CancellationToken ct = default);
 
+    /// <summary>The events <paramref name="query"/> asks for, newest first (the admin's history).</summary>
+    Task<IReadOnlyList<ChangeEvent>> HistoryAsync(EventQuery query, CancellationToken ct = default);
+
     /// <summary>
     /// Where <paramref name="destination"/> stands: the last event it has handled. A destination met for the first
     /// time starts at the end of the log (it hears what happens from now on, not the history).

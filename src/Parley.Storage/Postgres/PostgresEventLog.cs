@@ -11,13 +11,18 @@ namespace Parley.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresEventLog(PostgresCommentStore store) : IEventLog
 {
+    private const string Columns = """
+        seq, type, created, by, tid, uri, title, comment_id AS CommentId, parent, comment_created AS CommentCreated,
+        modified, mode, text, author, website, likes, dislikes, placeholder, upvote, origin, endpoint, confirm
+        """;
+
+    public Task<IReadOnlyList<ChangeEvent>> HistoryAsync(EventQuery query, CancellationToken ct = default) =>
+        store.ReadAsync<IReadOnlyList<ChangeEvent>>(async c =>
+            [.. (await c.QueryAsync<EventRow>(EventHistorySql.Command(Columns, query, ct))).Select(r => r.ToEvent())], ct);
+
     public Task<IReadOnlyList<ChangeEvent>> ReadAsync(long after, int limit, CancellationToken ct = default)
     {
-        const string sql = """
-            SELECT seq, type, created, by, tid, uri, title, comment_id AS CommentId, parent, comment_created AS CommentCreated,
-                   modified, mode, text, author, website, likes, dislikes, placeholder, upvote, origin, endpoint, confirm
-            FROM parley_events WHERE seq > @after ORDER BY seq LIMIT @limit
-            """;
+        const string sql = $"SELECT {Columns} FROM parley_events WHERE seq > @after ORDER BY seq LIMIT @limit";
         return store.ReadAsync<IReadOnlyList<ChangeEvent>>(async c =>
             [.. (await c.QueryAsync<EventRow>(new CommandDefinition(sql, new { after, limit = (long)limit }, cancellationToken: ct))).Select(r => r.ToEvent())], ct);
     }

@@ -78,5 +78,6 @@ internal static class Routes
         api.MapPost("/comments/activate", AdminActions.Activate);
         api.MapPost("/comments/delete", AdminActions.Delete);
         api.MapPut("/comments/{id:long}", AdminActions.Edit);
+        api.MapGet("/events", AdminEvents.List);
     }
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Core.Events;
+using Parley.Core.Storage;
+using Parley.Http.Edge;
+using Parley.Http.Isso;
+
+namespace Parley.Http.Admin;
+
+/// <summary>
+/// GET /admin/api/events — the event history (spec/events.md §4), newest first: <c>type</c>, <c>uri</c>, <c>since</c>
+/// and <c>until</c> (Unix seconds, or ISO 8601), <c>limit</c> (1 to 100, default 20) and <c>before</c> (the
+/// <c>next</c> of the previous page). Each event as the log keeps it: public comment fields only.
+/// </summary>
+internal static class AdminEvents
+{
+    private static readonly string[] Types = [EventTypes.ThreadCreated, EventTypes.CommentCreated, EventTypes.CommentActivated,
+        EventTypes.CommentEdited, EventTypes.CommentDeleted, EventTypes.CommentVoted];
+
+    /// <summary>GET /admin/api/events — the event history, newest first, filtered by type, uri, since and until, paged with before.</summary>
+    public static async Task<IResult> List(HttpRequest request, ICommentStore store, CancellationToken ct)
+    {
+        var query = Parse(request);
+        var events = await store.Events.HistoryAsync(query, ct);
+        return JsonResponse.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("events");
+            foreach (var change in events)
+            {
+                Write(w, change);
+            }
+            w.WriteEndArray();
+            // Another page may follow only when this one is full.
+            if (events.Count == query.Limit)
+            {
+                w.WriteString("next", events[^1].Id);
+            }
+            else
+            {
+                w.WriteNull("next");
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    private static EventQuery Parse(HttpRequest request)
+    {
+        var type = request.First("type");
+        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
+        {
+            throw Bad($"type must be one of {string.Join(", ", Types)}");
+        }
+        var limitText = request.First("limit");
+        var limit = 20;
+        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
+            || limit is < 1 or > EventQuery.MostPerPage))
+        {
+            throw Bad($"limit must be an integer from 1 to {EventQuery.MostPerPage}");
+        }
+        long? before = null;
+        if (request.First("before") is { } next)
+        {
+            before = Parley.Core.Events.EventId.TryParseSeq(next, out var seq) ? seq : throw Bad("before must be an event id (the next of a page)");
+        }
+        return new EventQuery
+        {
+            Type = type,
+            Uri = request.First("uri"),
+            Since = Time(request, "since"),
+            Until = Time(request, "until"),
+            Before = before,
+            Limit = limit,
+        };
+    }
+
+    private static double? Time(HttpRequest request, string name)
+    {
+        var text = request.First(name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds))
+        {
+            return seconds;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return (at - DateTimeOffset.UnixEpoch).TotalSeconds;
+        }
+        throw Bad($"{name} must be Unix seconds or an ISO 8601 time");
+    }
+
+    private static void Write(Utf8JsonWriter w, ChangeEvent change)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", change.Id);
+        w.WriteString("type", change.Type);
+        w.WriteString("by", change.By);
+        w.WriteNumber("created", change.Created);
+        w.WriteString("timestamp", DateTimeOffset.UnixEpoch.AddSeconds(change.Created).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        w.WriteStartObject("thread");
+        w.WriteNumber("id", change.Thread.Id);
+        w.WriteString("uri", change.Thread.Uri);
+        w.WriteString("title", change.Thread.Title);
+        w.WriteEndObject();
+        if (change.Comment is { } c)
+        {
+            w.WriteStartObject("comment");
+            w.WriteNumber("id", c.Id);
+            w.WriteNullable("parent", c.Parent);
+            w.WriteNumber("created", c.Created);
+            w.WriteNullable("modified", c.Modified);
+            w.WriteNumber("mode", c.Mode);
+            w.WriteString("text", c.Text);
+            w.WriteString("author", c.Author);
+            w.WriteString("website", c.Website);
+            w.WriteNumber("likes", c.Likes);
+            w.WriteNumber("dislikes", c.Dislikes);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("comment");
+        }
+        if (change.Type == EventTypes.CommentDeleted)
+        {
+            w.WriteBoolean("placeholder", change.Placeholder);
+        }
+        if (change.Upvote is { } upvote)
+        {
+            w.WriteBoolean("upvote", upvote);
+        }
+        w.WriteEndObject();
+    }
+
+    private static IssoError Bad(string message) => new(400, message);
+}
