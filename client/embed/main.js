@@ -10,6 +10,7 @@ import { postbox } from './postbox.js';
 import { renderComment } from './comment.js';
 import { relativeTime } from './comment-parts.js';
 import { loadThread } from './thread.js';
+import { followThread } from './live.js';
 import { describeError } from './errors.js';
 
 const scripts = [...document.getElementsByTagName('script')];
@@ -176,6 +177,7 @@ export async function fetchComments() {
   }
   highlightTarget();
   watchOwnership();
+  followThread(ctx);
 }
 
 setInterval(() => {

@@ -16,6 +16,8 @@ export const defaults = {
   'vote-levels': null,
   'page-author-hashes': '',
   'reply-notifications-default-enabled': false,
+  // Parley: follow the thread's live stream.
+  live: false,
   // Owned by the server: GET /config overrides them.
   'reply-to-self': false,
   'require-email': false,

@@ -10,6 +10,7 @@ using Parley.Http;
 using Parley.Http.Admin;
 using Parley.Http.Edge;
 using Parley.Http.Isso;
+using Parley.Http.Live;
 using Parley.Http.Static;
 using Parley.Storage;
 
@@ -75,6 +76,7 @@ internal static class ParleyHost
         services.AddSingleton<Origins>();
         services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
+        services.AddSingleton<LiveConnections>();
         services.AddSingleton<CommentFragments>();
         services.AddSingleton(sp => ClientFiles.Load(
             sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, sp.GetRequiredService<ILogger<ClientFiles>>()));

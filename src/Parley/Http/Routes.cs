@@ -1,5 +1,6 @@
 using Parley.Http.Admin;
 using Parley.Http.Isso;
+using Parley.Http.Live;
 
 namespace Parley.Http;
 
@@ -23,6 +24,8 @@ internal static class Routes
         app.Map("/info", ClientConfig.Info)
             .WithSummary("Any method: the Isso version Parley speaks, its host, the site origin and whether moderation is on.");
         app.MapMethods("/origin-check", Read, ClientConfig.OriginCheck);
+        app.MapGet("/events/stream", LiveStream.Get)
+            .WithSummary("Server-Sent Events: published comments as they happen, of ?uri= or every thread; resumes after Last-Event-ID.");
         app.MapMethods("/badge.svg", Read, CountBadge.Get)
             .WithSummary("An SVG image \"comments | N\" of the published comments of ?uri= (0 for an unknown uri), with an ETag.");
 

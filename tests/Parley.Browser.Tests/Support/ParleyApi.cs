@@ -41,6 +41,18 @@ public sealed class ParleyApi(Uri origin) : IDisposable
         return JsonDocument.Parse(answer).RootElement.GetProperty("id").GetInt64();
     }
 
+    /// <summary>Likes comment <paramref name="id"/> from another commenter's address.</summary>
+    public async Task LikeAsync(long id, int from)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/id/{id.ToString(CultureInfo.InvariantCulture)}/like")
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", Commenter(from));
+        using var response = await _client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Seeds <paramref name="count"/> top-level comments "Comment 1".."Comment N" (from distinct addresses) and answers their ids.</summary>
     public async Task<IReadOnlyList<long>> PostManyAsync(string uri, int count, long? parent = null, string prefix = "Comment")
     {
