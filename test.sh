@@ -2,9 +2,10 @@
 # Runs every test suite of Parley and ends with one line: "N passed, M failed".
 # Needs the .NET SDK and Node.js; Debian's chromium (for the browser tests), python3-aiosmtpd (for the SMTP
 # tests), wrk (for the benchmark smoke test), caddy (for the https proxy test), systemd (systemd-analyze, for
-# the check of deploy/parley.service), postgresql (the store contract on PostgreSQL) and python3-prometheus-client
-# (the parser the /metrics test reads Parley's text with) are installed here when
-# missing. A PostgreSQL server of its own is started for the run and removed afterwards.
+# the check of deploy/parley.service), postgresql (the store contract on PostgreSQL), rabbitmq-server (the AMQP
+# publisher's tests) and python3-prometheus-client (the parser the /metrics test reads Parley's text with) are
+# installed here when missing. A PostgreSQL server and a RabbitMQ broker of their own are started for the run and
+# removed afterwards.
 # A step that fails before its tests can report (install, npm ci, build) counts as one failure, output shown.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)
 pgdir=$(mktemp -d /tmp/parley-test-pg.XXXXXX)
-trap 'tests/postgres/server.sh stop "$pgdir" >/dev/null 2>&1; rm -f "$log"' EXIT
+amqpdir=$(mktemp -d /tmp/parley-test-amqp.XXXXXX)
+trap 'tests/postgres/server.sh stop "$pgdir" >/dev/null 2>&1; tests/rabbitmq/server.sh stop "$amqpdir" >/dev/null 2>&1; rm -f "$log"' EXIT
 passed=0
 failed=0
 
@@ -105,6 +107,16 @@ start_postgres() {
   PARLEY_TEST_POSTGRES=$(tests/postgres/server.sh start "$pgdir") && export PARLEY_TEST_POSTGRES
 }
 quiet_step "start postgresql" start_postgres
+
+# The AMQP publisher's tests publish to a real RabbitMQ broker (and pause it), started here on a free loopback port.
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  echo "Installing Debian's rabbitmq-server for the AMQP tests..."
+  quiet_step "install rabbitmq-server" apt_install rabbitmq-server
+fi
+start_rabbitmq() {
+  PARLEY_TEST_AMQP=$(tests/rabbitmq/server.sh start "$amqpdir") && export PARLEY_TEST_AMQP PARLEY_TEST_AMQP_DIR="$amqpdir"
+}
+quiet_step "start rabbitmq" start_rabbitmq
 
 client() { (cd client && "$@"); }
 

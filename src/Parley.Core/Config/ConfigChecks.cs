@@ -51,6 +51,16 @@ internal static class ConfigChecks
         return urls;
     }
 
+    /// <summary><c>[amqp] url</c>: empty, or an amqp:// or amqps:// address with a host.</summary>
+    public static string AmqpUrl(ConfigSource source, string url)
+    {
+        if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") || uri.Host.Length == 0))
+        {
+            source.Error("amqp", "url", "is not an amqp:// or amqps:// address with a host (like amqp://user:password@localhost:5672/)");
+        }
+        return url;
+    }
+
     /// <summary>Each entry one of the event types of spec/events.md §4.</summary>
     public static IReadOnlyList<string> EventTypes(ConfigSource source, string section, string key, IReadOnlyList<string> types)
     {

@@ -91,5 +91,10 @@ internal static class ConfigDefaults
         timeout = 10
         events = comment.created
         allow-private = false
+
+        [amqp]
+        url =
+        exchange = amq.topic
+        topic-prefix =
         """);
 }

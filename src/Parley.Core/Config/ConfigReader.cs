@@ -70,6 +70,12 @@ public static class ConfigReader
                 Events = ConfigChecks.EventTypes(source, "webhook", "events", source.CommaList("webhook", "events")),
                 AllowPrivate = source.Bool("webhook", "allow-private", false),
             },
+            Amqp = new AmqpConfig
+            {
+                Url = ConfigChecks.AmqpUrl(source, source.String("amqp", "url")),
+                Exchange = source.String("amqp", "exchange"),
+                TopicPrefix = source.String("amqp", "topic-prefix").Trim('.'),
+            },
         };
         return new ConfigResult(config, errors, warnings);
     }

@@ -15,4 +15,5 @@ public sealed record ParleyConfig
     public DemoConfig Demo { get; init; } = new();
     public EventsConfig Events { get; init; } = new();
     public WebhookConfig Webhook { get; init; } = new();
+    public AmqpConfig Amqp { get; init; } = new();
 }

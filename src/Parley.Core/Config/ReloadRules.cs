@@ -13,7 +13,7 @@ public sealed record ConfigChanges(IReadOnlyList<string> Live, IReadOnlyList<str
 /// </summary>
 public static class ReloadRules
 {
-    private static readonly string[] RestartSections = ["markup", "markup.mistune", "markup.misaka", "hash", "demo", "webhook"];
+    private static readonly string[] RestartSections = ["markup", "markup.mistune", "markup.misaka", "hash", "demo", "webhook", "amqp"];
 
     private static readonly string[] RestartKeys =
     [
@@ -63,6 +63,7 @@ public static class ReloadRules
             Demo = running.Demo,
             // Each endpoint is a destination with its own place in the event log, set up at start-up.
             Webhook = running.Webhook,
+            Amqp = running.Amqp,
         };
     }
 }

@@ -21,6 +21,11 @@ internal static class Notifications
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEventDestination, MailDestination>();
         AddWebhooks(services, config.Webhook);
+        if (config.Amqp.Url.Length > 0)
+        {
+            services.AddSingleton<IEventDestination>(sp => new AmqpDestination(config.Amqp, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<AmqpDestination>>()));
+        }
         foreach (var destination in more)
         {
             services.AddSingleton(destination);

@@ -42,6 +42,7 @@ public sealed class ReloadRulesTests
         {
             Urls = ["https://hooks.example.org/"], Secret = "s", Timeout = 3, Events = ["comment.voted"], AllowPrivate = true,
         },
+        Amqp = new AmqpConfig { Url = "amqp://localhost/", Exchange = "parley", TopicPrefix = "org.example" },
     };
 
     [Fact]

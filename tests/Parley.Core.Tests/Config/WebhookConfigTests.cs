@@ -59,6 +59,20 @@ public class WebhookConfigTests
     }
 
     [Fact]
+    public void TheMessageBusIsReadAndABadUrlIsRefusedWithoutShowingIt()
+    {
+        var amqp = Read("[amqp]\nurl = amqps://parley:pw@broker.example.org/prod\ntopic-prefix = org.example.prod.\n").Config.Amqp;
+        Assert.Equal("amqps://parley:pw@broker.example.org/prod", amqp.Url);
+        Assert.Equal("amq.topic", amqp.Exchange);
+        Assert.Equal("org.example.prod", amqp.TopicPrefix);
+        Assert.Equal("", Read("").Config.Amqp.Url);
+
+        var error = Assert.Single(Read("[amqp]\nurl = http://parley:pw@broker.example.org/\n").Errors).ToString();
+        Assert.StartsWith("[amqp] url: is not an amqp:// or amqps:// address", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EndpointsChangeOnlyWithARestart()
     {
         var running = Read("[webhook]\nurl = https://a.example.org/\n").Config;

@@ -47,10 +47,17 @@ internal static class ShowCommand
             "[admin] password" => AdminPasswordState(v.Value),
             "[smtp] password" or "[general] session-key" or "[webhook] secret" => v.Value.Length > 0 ? "(set)" : "(not set)",
             "[general] dbpath" => PostgresUrl.Masked(v.Value),
+            "[amqp] url" => AmqpUrlMasked(v.Value),
             _ => v.Value,
         }));
 
     /// <summary>Never the password or its hash: only whether one that opens the panel is set.</summary>
+    /// <summary>The broker's address without its password.</summary>
+    private static string AmqpUrlMasked(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
+            ? url.Replace(uri.UserInfo, uri.UserInfo[..uri.UserInfo.IndexOf(':', StringComparison.Ordinal)] + ":***", StringComparison.Ordinal)
+            : url;
+
     private static string AdminPasswordState(string password) => password switch
     {
         "" => "(not set)",
