@@ -77,6 +77,10 @@ stop)
     kill "$(cat "$dir/broker.pid")" 2>/dev/null || true
   fi
   rm -rf "$dir"
+  # Erlang's port mapper, started with the first node, goes too once no node is left on this machine.
+  if command -v epmd >/dev/null && ! epmd -names 2>/dev/null | grep -q '^name '; then
+    epmd -kill >/dev/null 2>&1 || true
+  fi
   ;;
 pause)
   ctl stop_app >/dev/null
