@@ -14,31 +14,20 @@ internal static class EventHistorySql
         var conditions = new List<string> { "1 = 1" };
         var parameters = new DynamicParameters();
         parameters.Add("limit", (long)Math.Clamp(query.Limit, 1, EventQuery.MostPerPage));
-        if (query.Type is { } type)
+        // Only the filters asked for are written, each with its parameter.
+        void Filter(string condition, string name, object? value)
         {
-            conditions.Add("type = @type");
-            parameters.Add("type", type);
+            if (value is not null)
+            {
+                conditions.Add(condition);
+                parameters.Add(name, value);
+            }
         }
-        if (query.Uri is { } uri)
-        {
-            conditions.Add("uri = @uri");
-            parameters.Add("uri", uri);
-        }
-        if (query.Since is { } since)
-        {
-            conditions.Add("created >= @since");
-            parameters.Add("since", since);
-        }
-        if (query.Until is { } until)
-        {
-            conditions.Add("created < @until");
-            parameters.Add("until", until);
-        }
-        if (query.Before is { } before)
-        {
-            conditions.Add("seq < @before");
-            parameters.Add("before", before);
-        }
+        Filter("type = @type", "type", query.Type);
+        Filter("uri = @uri", "uri", query.Uri);
+        Filter("created >= @since", "since", query.Since);
+        Filter("created < @until", "until", query.Until);
+        Filter("seq < @before", "before", query.Before);
         var sql = $"SELECT {columns} FROM parley_events WHERE {string.Join(" AND ", conditions)} ORDER BY seq DESC LIMIT @limit";
         return new CommandDefinition(sql, parameters, cancellationToken: ct);
     }

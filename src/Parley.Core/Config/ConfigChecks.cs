@@ -64,8 +64,7 @@ internal static class ConfigChecks
     /// <summary>Each entry one of the event types of spec/events.md §4.</summary>
     public static IReadOnlyList<string> EventTypes(ConfigSource source, string section, string key, IReadOnlyList<string> types)
     {
-        string[] known = [Events.EventTypes.CommentCreated, Events.EventTypes.CommentActivated, Events.EventTypes.CommentEdited,
-            Events.EventTypes.CommentDeleted, Events.EventTypes.CommentVoted, Events.EventTypes.ThreadCreated];
+        var known = Events.EventTypes.All;
         foreach (var type in types.Where(t => !known.Contains(t, StringComparer.Ordinal)))
         {
             source.Error(section, key, $"\"{type}\" is not an event type (one of {string.Join(", ", known)})");

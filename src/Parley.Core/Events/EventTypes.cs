@@ -9,6 +9,10 @@ public static class EventTypes
     public const string CommentDeleted = "comment.deleted";
     public const string CommentVoted = "comment.voted";
     public const string ThreadCreated = "thread.created";
+
+    /// <summary>Every type, in the order a thread meets them.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [ThreadCreated, CommentCreated, CommentActivated, CommentEdited, CommentDeleted, CommentVoted];
 }
 
 /// <summary>Who caused a change (the event's <c>by</c>).</summary>

@@ -77,6 +77,7 @@ internal static class ParleyHost
         services.AddScoped<IssoJson>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveFrames>();
         services.AddSingleton<CommentFragments>();
         services.AddSingleton(sp => ClientFiles.Load(
             sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, sp.GetRequiredService<ILogger<ClientFiles>>()));

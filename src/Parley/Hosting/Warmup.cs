@@ -12,10 +12,11 @@ namespace Parley.Hosting;
 /// Pays at start-up what the first requests would otherwise pay for compiling their paths. Before the server listens
 /// (hosted services start first), <c>GET /info</c> and <c>/config</c> are rehearsed through the pipeline: that cost
 /// would otherwise sit inside the first answer after the port opens, so moving it ahead does not delay the first 200.
-/// Once the server listens, beside the first requests: a comment in a transaction that is rolled back (rules, SQL,
-/// events, Markdown, sanitising, signing, the answer's JSON), then a count and fetches through the pipeline, one of
-/// them of a stored thread (its row readers are compiled only when rows come back). Nothing is written; a failure
-/// only costs speed, so it is logged as a warning and start-up goes on. The Markdown engine and the sanitiser stay loaded (about 13 MB resident).
+/// Beside that, on another thread and on past the opening of the port: a comment in a transaction that is rolled back
+/// (rules, SQL, events, Markdown, sanitising, signing, the answer's JSON). Once the server listens: a count and fetches
+/// through the pipeline, one of them of a stored thread (its row readers are compiled only when rows come back).
+/// Nothing is written; a failure only costs speed, so it is logged as a warning and start-up goes on. The Markdown
+/// engine and the sanitiser stay loaded (about 13 MB resident).
 /// </summary>
 internal sealed class Warmup(Func<RequestDelegate> pipeline, IHostApplicationLifetime lifetime, CommentService service,
     CommentTokens tokens, ICommentStore store, IServiceScopeFactory scopes, ILogger<Warmup> log) : BackgroundService

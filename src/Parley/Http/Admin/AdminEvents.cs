@@ -14,9 +14,6 @@ namespace Parley.Http.Admin;
 /// </summary>
 internal static class AdminEvents
 {
-    private static readonly string[] Types = [EventTypes.ThreadCreated, EventTypes.CommentCreated, EventTypes.CommentActivated,
-        EventTypes.CommentEdited, EventTypes.CommentDeleted, EventTypes.CommentVoted];
-
     /// <summary>GET /admin/api/events — the event history, newest first, filtered by type, uri, since and until, paged with before.</summary>
     public static async Task<IResult> List(HttpRequest request, ICommentStore store, CancellationToken ct)
     {
@@ -47,16 +44,9 @@ internal static class AdminEvents
     private static EventQuery Parse(HttpRequest request)
     {
         var type = request.First("type");
-        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
+        if (type is not null && !EventTypes.All.Contains(type, StringComparer.Ordinal))
         {
-            throw Bad($"type must be one of {string.Join(", ", Types)}");
-        }
-        var limitText = request.First("limit");
-        var limit = 20;
-        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
-            || limit is < 1 or > EventQuery.MostPerPage))
-        {
-            throw Bad($"limit must be an integer from 1 to {EventQuery.MostPerPage}");
+            throw Bad($"type must be one of {string.Join(", ", EventTypes.All)}");
         }
         long? before = null;
         if (request.First("before") is { } next)
@@ -70,7 +60,7 @@ internal static class AdminEvents
             Since = Time(request, "since"),
             Until = Time(request, "until"),
             Before = before,
-            Limit = limit,
+            Limit = AdminListArgs.Integer(request, "limit", 20, 1, EventQuery.MostPerPage),
         };
     }
 

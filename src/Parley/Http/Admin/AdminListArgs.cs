@@ -44,7 +44,8 @@ internal static class AdminListArgs
         _ => throw Bad("mode must be 1, 2, 4 or all"),
     };
 
-    private static int Integer(HttpRequest request, string name, int fallback, int min, int max)
+    /// <summary>An optional integer parameter within [<paramref name="min"/>, <paramref name="max"/>]; else a 400 naming it.</summary>
+    public static int Integer(HttpRequest request, string name, int fallback, int min, int max)
     {
         var text = request.First(name);
         if (string.IsNullOrEmpty(text))

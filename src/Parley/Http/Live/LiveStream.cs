@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Parley.Core.Comments;
@@ -25,7 +24,7 @@ internal static class LiveStream
     private static readonly TimeSpan StalledWrite = TimeSpan.FromSeconds(10);
 
     public static async Task Get(HttpContext context, ICommentStore store, EventSignal signal, LiveConnections connections,
-        IssoJson json, TimeProvider time, IHostApplicationLifetime lifetime)
+        LiveFrames shared, IssoJson json, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         var uri = context.Request.First("uri");
         var (slot, refusal) = connections.TryOpen(context.ClientAddress());
@@ -61,7 +60,12 @@ internal static class LiveStream
                         cursor = change.Seq;
                         if (uri is null || change.Thread.Uri == uri)
                         {
-                            await AppendAsync(frames, change, store, json, ct);
+                            // Made without this reader's token: other streams may be waiting for the same data.
+                            if (await shared.GetAsync(change.Seq, () => DataAsync(change, store, json, CancellationToken.None)) is { } data)
+                            {
+                                frames.Append("id: ").Append(change.Id).Append("\nevent: ").Append(change.Type)
+                                    .Append("\ndata: ").Append(data).Append("\n\n");
+                            }
                         }
                     }
                     if (frames.Length == 0 && time.GetElapsedTime(lastWrite) >= KeepAlive)
@@ -103,13 +107,13 @@ internal static class LiveStream
     private static async Task<long> LastSeqAsync(ICommentStore store, CancellationToken ct) =>
         (await store.Events.HistoryAsync(new EventQuery { Limit = 1 }, ct)) is [var newest] ? newest.Seq : 0;
 
-    // One SSE frame per public change: the comment as a fetch shows it, or what changed of it. Changes to comments that
-    // are not published (pending ones, and their deletion) say nothing.
-    private static async Task AppendAsync(StringBuilder frames, ChangeEvent change, ICommentStore store, IssoJson json, CancellationToken ct)
+    // The data of a public change: the comment as a fetch shows it, or what changed of it. Changes to comments that are
+    // not published (pending ones, and their deletion) have none.
+    private static async Task<string?> DataAsync(ChangeEvent change, ICommentStore store, IssoJson json, CancellationToken ct)
     {
         if (change.Comment is not { } c || change.By == EventBy.Import)
         {
-            return;
+            return null;
         }
         string? data = null;
         switch (change.Type)
@@ -144,23 +148,15 @@ internal static class LiveStream
                 });
                 break;
         }
-        if (data is not null)
-        {
-            frames.Append("id: ").Append(change.Id).Append("\nevent: ").Append(change.Type).Append("\ndata: ").Append(data).Append("\n\n");
-        }
+        return data;
     }
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    private static string Json(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(JsonResponse.Bytes(w =>
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            write(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        w.WriteStartObject();
+        write(w);
+        w.WriteEndObject();
+    }));
 
     // False when the reader has gone or stopped taking data.
     private static async Task<bool> SendAsync(HttpResponse response, string text, CancellationToken ct)
