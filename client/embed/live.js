@@ -6,16 +6,23 @@ const find = (id) => document.getElementById(`isso-${id}`);
 // The reader is writing in it (a reply, an edit): it must not be replaced or taken away.
 const inUse = (el) => el.contains(document.activeElement) || [...el.querySelectorAll('textarea')].some((t) => t.value);
 
-/** Opens the stream for `ctx.uri` when the page asked for it; the browser reconnects and resumes after the last event. */
+/**
+ * Opens the stream for `ctx.uri` when the page asked for it (null otherwise); the browser reconnects and resumes after
+ * the last event. The stream starts where the log stands when it opens, so the thread is fetched after `opened`: a
+ * comment posted in between is then either in the fetch or on the stream. What arrives while the thread is being
+ * fetched and drawn is held (`hold`) and shown after it (`shown`).
+ */
 export function followThread(ctx) {
-  if (ctx.options.live !== true || typeof EventSource !== 'function' || ctx.source?.uri === ctx.uri) return;
-  ctx.source?.close();
+  if (ctx.options.live !== true || typeof EventSource !== 'function') return null;
+  if (ctx.live?.uri === ctx.uri) return ctx.live;
+  ctx.live?.source.close();
   const source = new EventSource(`${ctx.endpoint}/events/stream?uri=${encodeURIComponent(ctx.uri)}`);
-  source.uri = ctx.uri;
-  ctx.source = source;
+  let held = [];
   const on = (type, handle) => source.addEventListener(type, (e) => {
     const data = JSON.parse(e.data);
-    if (data.uri === ctx.uri) handle(data);
+    if (data.uri !== ctx.uri) return;
+    if (held) held.push(() => handle(data));
+    else handle(data);
   });
   on('comment.created', added);
   on('comment.activated', added);
@@ -40,6 +47,24 @@ export function followThread(ctx) {
       setTotal(ctx, ctx.total - 1);
     }
   });
+
+  ctx.live = {
+    uri: ctx.uri,
+    source,
+    // Opened, failed or slow (3 s): the thread is fetched then in any case.
+    opened: new Promise((resolve) => {
+      source.addEventListener('open', resolve, { once: true });
+      source.addEventListener('error', resolve, { once: true });
+      setTimeout(resolve, 3000);
+    }),
+    hold: () => (held ??= []),
+    shown() {
+      const waiting = held ?? [];
+      held = null;
+      for (const show of waiting) show();
+    },
+  };
+  return ctx.live;
 
   function added({ comment }) {
     // The reader's own comment is on the page already, and so is one a fetch brought.

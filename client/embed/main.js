@@ -168,6 +168,9 @@ export async function fetchComments() {
   if (!ctxReady) return;
   const thread = document.getElementById('isso-thread');
   ctx.uri = threadId(thread);
+  const live = followThread(ctx);
+  live?.hold();
+  await live?.opened;
   try {
     await loadThread(ctx, ctx.root, ctx.heading);
   } catch (e) {
@@ -177,7 +180,7 @@ export async function fetchComments() {
   }
   highlightTarget();
   watchOwnership();
-  followThread(ctx);
+  live?.shown();
 }
 
 setInterval(() => {

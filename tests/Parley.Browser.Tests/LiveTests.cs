@@ -58,6 +58,27 @@ public sealed class LiveTests(BrowserFixture browser, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task ACommentPostedWhileTheStreamIsStillConnectingIsShownOnce()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        // A slow network: the stream answers 1.5 s late, and a comment is posted meanwhile. Fetched before the stream
+        // stood, the thread would lack it and the stream, starting after it, would never carry it.
+        await site.Page.RouteAsync("**/events/stream**", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await site.OpenPostAsync(options: Live, waitForThread: false);
+        await site.Page.WaitForTimeoutAsync(300);
+        var posted = await site.Api.PostAsync("/post-1/", "Posted while the stream was connecting", from: 2);
+
+        var dom = new ThreadDom(site.Page);
+        await Expect(dom.Comment(posted).Element).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(dom.AllComments).ToHaveCountAsync(1);
+        await Expect(dom.Heading).ToHaveTextAsync("One Comment");
+    }
+
+    [Fact]
     public async Task WithoutTheAttributeNoStreamIsOpened()
     {
         await using var site = await TestSite.StartAsync(browser, output);
