@@ -1,5 +1,5 @@
 // The event history (README "Events"): newest first, filtered by type, thread and time, a page at a time, each event's
-// JSON on demand. Loaded when the section is first opened.
+// JSON on demand, and where it stands for each destination. Loaded when the section is first opened.
 import { h, decode } from '../shared/dom.js';
 import { formatDate } from './state.js';
 import { EVENT_TYPES, T } from './strings.js';
@@ -76,5 +76,17 @@ function eventRow(e) {
       h('span', { class: 'parley-event-by' }, T.by(e.by)),
       h('code', {}, e.thread.uri)),
     what,
+    e.deliveries?.length
+      ? h('ul', { class: 'parley-event-deliveries', 'aria-label': T.deliveries },
+        e.deliveries.map((d) => h('li', { 'data-state': d.state }, h('code', {}, d.destination), ' ', deliveryText(d))))
+      : null,
     h('details', {}, h('summary', {}, T.eventJson), h('pre', {}, JSON.stringify(e, null, 2))));
+}
+
+/** Where an event stands for one destination: handled, waiting or stopped, and an endpoint's latest attempt at it. */
+export function deliveryText(d) {
+  const state = T.deliveryStates[d.state] ?? d.state;
+  const [latest] = d.attempts ?? [];
+  if (!latest) return state;
+  return `${state}; ${T.attempts(d.attempts.length)}, ${T.latest}: ${latest.ok ? T.delivered : T.failed} (${latest.result})`;
 }

@@ -1,7 +1,8 @@
-// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging, and the event history.
+// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging, the event history and the webhooks.
 import { h } from '../shared/dom.js';
 import { createAdminApi } from './api.js';
 import { historySection } from './history.js';
+import { webhooksSection } from './webhooks.js';
 import { commentRow } from './row.js';
 import { clampPage, initialState, pageCount, pageLabel, resultMessage, tabLabel } from './state.js';
 import { MODES, SORT_LABELS, T } from './strings.js';
@@ -49,7 +50,8 @@ root.append(
   h('div', { class: 'parley-bulk' }, h('label', {}, selectAll, ' ', T.selectAll), approveSelected, deleteSelected),
   list,
   h('nav', { class: 'parley-paging', 'aria-label': 'Pages' }, previous, position, next),
-  historySection(api, guard));
+  historySection(api, guard),
+  webhooksSection(api, guard, (text) => { status.textContent = text; }));
 
 const boxes = () => [...list.querySelectorAll('input.parley-select')];
 const selectedIds = () => boxes().filter((b) => b.checked).map((b) => Number(b.value));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { historyQuery } from '../admin/history.js';
+import { historyQuery, deliveryText } from '../admin/history.js';
 import { createAdminApi } from '../admin/api.js';
 
 const form = (values) => ({ get: (name) => values[name] ?? null });
@@ -32,4 +32,16 @@ test('the history is read with a GET to /events, without the CSRF header', async
   assert.equal(calls[0].url, '/admin/api/events?limit=20&type=comment.voted');
   assert.equal(calls[0].init.method, 'GET');
   assert.equal(calls[0].init.headers['X-Parley-CSRF'], undefined);
+});
+
+test('an event handled by a destination without a delivery log just says so', () => {
+  assert.equal(deliveryText({ destination: 'mail', state: 'handled', attempts: [] }), 'handled');
+  assert.equal(deliveryText({ destination: 'webhook https://a.example/', state: 'stopped', attempts: [] }), 'waiting (stopped)');
+});
+
+test("an endpoint's attempts at an event give their number and the latest answer", () => {
+  const attempts = [{ at: 2, ok: true, result: '200 OK', attempt: 2 }, { at: 1, ok: false, result: 'https://a.example/ answered 503', attempt: 1 }];
+  assert.equal(deliveryText({ destination: 'webhook https://a.example/', state: 'handled', attempts }), 'handled; 2 attempts, latest: Delivered (200 OK)');
+  assert.equal(deliveryText({ destination: 'webhook https://a.example/', state: 'waiting', attempts: attempts.slice(1) }),
+    'waiting; 1 attempt, latest: Failed (https://a.example/ answered 503)');
 });

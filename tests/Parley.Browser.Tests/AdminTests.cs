@@ -62,6 +62,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(events.First).ToContainTextAsync("Comment posted");
         await Expect(events.First).ToContainTextAsync("Comment number 11");
         await Expect(events.First).ToContainTextAsync("/post-11/");
+        await Expect(events.First.Locator(".parley-event-deliveries")).ToContainTextAsync("mail handled");
         await site.Page.GetByRole(AriaRole.Button, new() { Name = "Older events" }).ClickAsync();
         await Expect(events).ToHaveCountAsync(22);
         await Expect(events.Last).ToContainTextAsync("Thread created");
@@ -79,6 +80,61 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         var json = JsonDocument.Parse(await events.First.Locator("pre").TextContentAsync() ?? "").RootElement;
         Assert.Equal("thread.created", json.GetProperty("type").GetString());
         Assert.Equal("/post-3/", json.GetProperty("thread").GetProperty("uri").GetString());
+        Assert.Empty(site.ForeignRequests());
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
+    public async Task AStoppedWebhookShowsWhyItsDeliveriesCanBeSentAgainAndStartingItDeliversWhatItMissed()
+    {
+        var up = 0;
+        await using var receiver = await WebhookReceiver.StartAsync(_ => Volatile.Read(ref up) == 1 ? 200 : 503);
+        await using var site = await TestSite.StartAsync(browser, output,
+            new("admin", "enabled", "true"), new("admin", "password", Password), new("general", "notify", "webhook"),
+            new("webhook", "url", receiver.Url), new("webhook", "allow-private", "true"), new("webhook", "retries", "1s"));
+        await site.Api.PostAsync("/post-1/", "Tell the hook", author: "Ann");
+        // The first try and its one retry fail: the endpoint is stopped.
+        await receiver.WaitForAsync(2);
+        await SignInAsync(site);
+
+        var section = site.Page.Locator("section.parley-webhook");
+        var rows = section.Locator("tbody tr");
+        async Task OpenWebhooksAsync()
+        {
+            await site.Page.Locator("summary", new() { HasText = "Webhooks" }).ClickAsync();
+            await Expect(section).ToHaveCountAsync(1);
+        }
+        await OpenWebhooksAsync();
+        for (var tries = 0; tries < 50 && await section.GetAttributeAsync("data-state") != "stopped"; tries++)
+        {
+            await Task.Delay(200);
+            await site.Page.ReloadAsync();
+            await OpenWebhooksAsync();
+        }
+        await Expect(section.Locator("h3")).ToHaveTextAsync(receiver.Url);
+        await Expect(section.Locator(".parley-webhook-state")).ToContainTextAsync("Stopped since");
+        await Expect(section.Locator(".parley-webhook-state")).ToContainTextAsync("2 failed attempts in a row; the last: " + receiver.Url + " answered 503");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToContainTextAsync("Failed: " + receiver.Url + " answered 503 Service Unavailable");
+
+        // Sent again by hand: delivered, and the attempt is logged at the top.
+        Interlocked.Exchange(ref up, 1);
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sent again: 200 OK.");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.First).ToContainTextAsync("Delivered: 200 OK");
+        await Expect(rows.First).ToContainTextAsync("Sent again");
+        Assert.Equal(receiver.Received[0].Header("webhook-id"), receiver.Received[2].Header("webhook-id"));
+
+        // Started again: the event it stopped on goes out from the log.
+        await section.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync(receiver.Url + " runs again.");
+        await receiver.WaitForAsync(4);
+        Assert.Equal(receiver.Received[0].Header("webhook-id"), receiver.Received[3].Header("webhook-id"));
+        await site.Page.ReloadAsync();
+        await OpenWebhooksAsync();
+        await Expect(section.Locator(".parley-webhook-state")).ToContainTextAsync("Running.");
+        await Expect(rows.First).ToContainTextAsync("Delivered: 200 OK");
         Assert.Empty(site.ForeignRequests());
         Assert.True(site.Browser.Errors.Count == 0, site.Report());
     }

@@ -72,6 +72,24 @@ internal static class ConfigChecks
         return types;
     }
 
+    /// <summary>A list of time spans (like <c>5s, 5m, 2h</c>), each at least a second.</summary>
+    public static IReadOnlyList<TimeSpan> Durations(ConfigSource source, string section, string key, IReadOnlyList<string> items)
+    {
+        var spans = new List<TimeSpan>(items.Count);
+        foreach (var item in items)
+        {
+            if (Config.Durations.TryParse(item, out var seconds) && seconds >= 1)
+            {
+                spans.Add(TimeSpan.FromSeconds(seconds));
+            }
+            else
+            {
+                source.Error(section, key, $"\"{item}\" is not a time span of a second or more (like 5s, 5m or 2h)");
+            }
+        }
+        return spans;
+    }
+
     public static int Port(ConfigSource source, int port)
     {
         if (port is < 1 or > 65535)

@@ -91,6 +91,7 @@ internal static class ConfigDefaults
         timeout = 10
         events = comment.created
         allow-private = false
+        retries = 5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h
 
         [amqp]
         url =

@@ -69,6 +69,7 @@ public static class ConfigReader
                 Timeout = source.Seconds("webhook", "timeout", new WebhookConfig().Timeout, minimum: 1),
                 Events = ConfigChecks.EventTypes(source, "webhook", "events", source.CommaList("webhook", "events")),
                 AllowPrivate = source.Bool("webhook", "allow-private", false),
+                Retries = ConfigChecks.Durations(source, "webhook", "retries", source.CommaList("webhook", "retries")),
             },
             Amqp = new AmqpConfig
             {

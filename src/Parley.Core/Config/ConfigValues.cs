@@ -75,6 +75,7 @@ public static class ConfigValues
         yield return new("webhook", "timeout", Number(config.Webhook.Timeout));
         yield return new("webhook", "events", List(config.Webhook.Events));
         yield return new("webhook", "allow-private", Bool(config.Webhook.AllowPrivate));
+        yield return new("webhook", "retries", string.Join(", ", config.Webhook.Retries.Select(Durations.Format)));
         yield return new("amqp", "url", config.Amqp.Url);
         yield return new("amqp", "exchange", config.Amqp.Exchange);
         yield return new("amqp", "topic-prefix", config.Amqp.TopicPrefix);

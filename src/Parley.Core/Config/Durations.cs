@@ -25,6 +25,13 @@ public static class Durations
         return TryInteger(text, out var plain) && FitsInt(plain, out seconds);
     }
 
+    /// <summary>A span as the config writes it: whole hours, else whole minutes, else seconds (<c>2h</c>, <c>5m</c>, <c>90s</c>).</summary>
+    public static string Format(TimeSpan span)
+    {
+        var seconds = (long)span.TotalSeconds;
+        return seconds % 3600 == 0 && seconds > 0 ? $"{seconds / 3600}h" : seconds % 60 == 0 && seconds > 0 ? $"{seconds / 60}m" : $"{seconds}s";
+    }
+
     private static bool TrySpan(string text, out long total)
     {
         total = 0;

@@ -19,4 +19,11 @@ public sealed record WebhookConfig
     public IReadOnlyList<string> Events { get; init; } = [Parley.Core.Events.EventTypes.CommentCreated];
 
     public bool AllowPrivate { get; init; }
+
+    /// <summary>Standard Webhooks' schedule: ten attempts in all, over about three days.</summary>
+    public IReadOnlyList<TimeSpan> Retries { get; init; } =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5),
+        TimeSpan.FromHours(10), TimeSpan.FromHours(14), TimeSpan.FromHours(20), TimeSpan.FromHours(24),
+    ];
 }

@@ -18,7 +18,7 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
 {
     public string Name => "mail";
 
-    public async Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+    public async Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
         // Mail is about what readers and moderators do on the site: imports, purges and demo resets mail nobody.
         var settings = config.Current;
@@ -26,13 +26,13 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
             || change.Type is not (EventTypes.CommentCreated or EventTypes.CommentActivated)
             || !(settings.General.MailsOwner || settings.General.ReplyNotifications || change.ConfirmSubscription))
         {
-            return;
+            return null;
         }
         // The event keeps only public fields; address and e-mail come from the stored row. A comment deleted since
         // needs no mail any more.
         if (await store.GetCommentAsync(snapshot.Id, ct) is not { } stored)
         {
-            return;
+            return null;
         }
         var comment = snapshot with { Email = stored.Email, RemoteAddr = stored.RemoteAddr, Notification = stored.Notification };
         var queue = new List<(string Kind, MailMessage Mail)>();
@@ -57,7 +57,7 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
         }
         if (queue.Count == 0)
         {
-            return;
+            return null;
         }
         var envelopeFrom = MimeWriter.EnvelopeAddress(settings.Smtp.From);
         var now = time.GetUtcNow();
@@ -83,6 +83,7 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
         {
             signal.Notify();
         }
+        return $"{outgoing.Count} queued";
     }
 
     // Each subscribed address of the conversation once; never the replier's own address.

@@ -21,11 +21,15 @@ public interface IEventLog
     /// <summary>Records that <paramref name="destination"/> has handled every event up to <paramref name="seq"/>.</summary>
     Task AdvanceAsync(string destination, long seq, CancellationToken ct = default);
 
+    /// <summary>Where each destination met so far stands (the last event it has handled), by name.</summary>
+    Task<IReadOnlyDictionary<string, long>> CursorsAsync(CancellationToken ct = default);
+
     /// <summary>How many events each destination met so far has still to handle (after its cursor), by name.</summary>
     Task<IReadOnlyDictionary<string, long>> PendingAsync(CancellationToken ct = default);
 
     /// <summary>
-    /// Deletes events created before <paramref name="createdBefore"/> that every destination has handled; returns how many.
+    /// Deletes events created before <paramref name="createdBefore"/> that every destination still running has handled
+    /// (a stopped one does not hold the log back); returns how many.
     /// </summary>
     Task<int> TrimAsync(double createdBefore, CancellationToken ct = default);
 }

@@ -14,11 +14,11 @@ public sealed class LogDestination(LiveConfig config, CommentTokens tokens, ILog
 {
     public string Name => "log";
 
-    public Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+    public Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
         if (!config.Current.General.Notify.Contains("stdout") || change.By == EventBy.Import || change.Comment is not { } c)
         {
-            return Task.CompletedTask;
+            return Task.FromResult<string?>(null);
         }
         var uri = change.Thread.Uri;
         var link = change.Site is { } at ? $"{at.Origin}{uri}#isso-{c.Id}" : $"{uri}#isso-{c.Id}";
@@ -47,6 +47,6 @@ public sealed class LogDestination(LiveConfig config, CommentTokens tokens, ILog
                 log.LogInformation("Comment {Id} deleted from {Uri}", c.Id, uri);
                 break;
         }
-        return Task.CompletedTask;
+        return Task.FromResult<string?>("logged");
     }
 }

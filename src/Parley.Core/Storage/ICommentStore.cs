@@ -42,6 +42,9 @@ public interface ICommentStore : IDisposable
     /// <summary>The durable event log: the outbox every destination delivers from.</summary>
     IEventLog Events { get; }
 
+    /// <summary>Each destination's lease, retry state and last deliveries.</summary>
+    IDestinationLog Destinations { get; }
+
     /// <summary>Finished mails waiting for the mail server.</summary>
     IMailOutbox Outbox { get; }
 

@@ -11,7 +11,7 @@ namespace Parley.Storage.Postgres;
 /// instance that commits waiting writes together, and hold an advisory lock while they run, so the writes of all
 /// instances happen one at a time, as they do on SQLite.
 /// </summary>
-public sealed partial class PostgresCommentStore : ICommentStore
+public sealed partial class PostgresCommentStore : ICommentStore, IStoreConnections
 {
     private readonly NpgsqlDataSource _source;
     private readonly PostgresWriter _writer;
@@ -25,12 +25,15 @@ public sealed partial class PostgresCommentStore : ICommentStore
         _writer = new PostgresWriter(source);
         _versions = new PostgresVersionReader(source);
         Events = new PostgresEventLog(this);
+        Destinations = new DestinationLog(this);
         Outbox = new PostgresMailOutbox(this);
     }
 
     public string SessionKey { get; }
 
     public IEventLog Events { get; }
+
+    public IDestinationLog Destinations { get; }
 
     public IMailOutbox Outbox { get; }
 
@@ -110,4 +113,8 @@ public sealed partial class PostgresCommentStore : ICommentStore
         await using var connection = await _source.OpenConnectionAsync(ct);
         return await read(connection);
     }
+
+    Task<T> IStoreConnections.ReadAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> read, CancellationToken ct) => ReadAsync((NpgsqlConnection c) => read(c), ct);
+
+    Task<T> IStoreConnections.WriteAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> write, CancellationToken ct) => WriteAsync((NpgsqlConnection c) => write(c), ct);
 }

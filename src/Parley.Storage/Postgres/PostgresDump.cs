@@ -38,6 +38,8 @@ public static class PostgresDump
             VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             """),
         ("SELECT destination, seq FROM parley_event_cursors", "INSERT INTO parley_event_cursors (destination, seq) VALUES ($0, $1)"),
+        ("SELECT destination, failures, retry_at, disabled, reason FROM parley_destinations",
+            "INSERT INTO parley_destinations (destination, failures, retry_at, disabled, reason) VALUES ($0, $1, $2, $3, $4)"),
         ("SELECT email, confirmed FROM parley_confirmed_addresses", "INSERT INTO parley_confirmed_addresses (email, confirmed) VALUES ($0, $1)"),
     ];
 

@@ -71,7 +71,7 @@ public static class PostgresMove
         // Row versions and the change record are not emptied: they only grow, so every instance that kept something of the
         // old content sees it changed (see below).
         await Run(target, """
-            TRUNCATE threads, comments, parley_outbox, parley_events, parley_event_cursors, parley_confirmed_addresses,
+            TRUNCATE threads, comments, parley_outbox, parley_events, parley_event_cursors, parley_destinations, parley_confirmed_addresses,
                      parley_admin_sessions, parley_login_failures;
             ALTER TABLE comments DISABLE TRIGGER USER;
             ALTER TABLE threads DISABLE TRIGGER USER;
@@ -110,6 +110,10 @@ public static class PostgresMove
              NpgsqlDbType.Boolean, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean], ct);
         await CopyTableAsync(source, target, "SELECT destination, seq FROM parley_event_cursors",
             "COPY parley_event_cursors (destination, seq) FROM STDIN (FORMAT BINARY)", [NpgsqlDbType.Text, NpgsqlDbType.Bigint], ct);
+        // A stopped endpoint stays stopped, with its retry state; the leases are the old server's and stay behind.
+        await CopyTableAsync(source, target, "SELECT destination, failures, retry_at, disabled, CAST(reason AS TEXT) FROM parley_destinations",
+            "COPY parley_destinations (destination, failures, retry_at, disabled, reason) FROM STDIN (FORMAT BINARY)",
+            [NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text], ct);
         await CopyTableAsync(source, target, "SELECT email, confirmed FROM parley_confirmed_addresses",
             "COPY parley_confirmed_addresses (email, confirmed) FROM STDIN (FORMAT BINARY)", [NpgsqlDbType.Text, NpgsqlDbType.Double], ct);
 

@@ -63,7 +63,8 @@ internal static partial class IssoSchema
           address VARCHAR PRIMARY KEY, count INTEGER NOT NULL, last FLOAT NOT NULL, locked_until FLOAT NOT NULL);
         """;
 
-    // The event log (spec/events.md §4) and where each destination stands in it; seq is the rowid (see SqliteEventLog).
+    // The event log (spec/events.md §4), where each destination stands in it (seq is the rowid, see SqliteEventLog), and
+    // each destination's lease, retry state and last deliveries (see DestinationLog).
     private const string CreateEventTables = """
         CREATE TABLE IF NOT EXISTS parley_events (
           seq INTEGER PRIMARY KEY, type VARCHAR NOT NULL, created FLOAT NOT NULL, by VARCHAR NOT NULL,
@@ -73,6 +74,13 @@ internal static partial class IssoSchema
           confirm INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS parley_events_created ON parley_events (created);
         CREATE TABLE IF NOT EXISTS parley_event_cursors (destination VARCHAR PRIMARY KEY, seq INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_destinations (
+          destination VARCHAR PRIMARY KEY, holder VARCHAR, held_until FLOAT, failures INTEGER NOT NULL DEFAULT 0,
+          retry_at FLOAT, disabled FLOAT, reason VARCHAR);
+        CREATE TABLE IF NOT EXISTS parley_deliveries (
+          id INTEGER PRIMARY KEY, destination VARCHAR NOT NULL, seq INTEGER NOT NULL, event_id VARCHAR NOT NULL,
+          type VARCHAR NOT NULL, at FLOAT NOT NULL, ok INTEGER NOT NULL, result VARCHAR NOT NULL, attempt INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS parley_deliveries_destination ON parley_deliveries (destination, id);
         """;
 
     // Per thread, the number of the last change to its comments (see SqliteCommentStore.Changes), and under thread id 0

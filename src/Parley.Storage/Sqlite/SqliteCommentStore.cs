@@ -11,7 +11,7 @@ namespace Parley.Storage.Sqlite;
 /// <see cref="ReadSnapshotAsync"/>); writes go through one writer connection that commits waiting writes together
 /// (<see cref="SqliteWriter"/>).
 /// </summary>
-public sealed partial class SqliteCommentStore : ICommentStore
+public sealed partial class SqliteCommentStore : ICommentStore, IStoreConnections
 {
     private readonly string _connectionString;
     private readonly SqliteWriter _writer;
@@ -32,12 +32,15 @@ public sealed partial class SqliteCommentStore : ICommentStore
         _defaultPageLimit = sqlitePageLimit;
         _writer = new SqliteWriter(connectionString, () => PageLimit ?? _defaultPageLimit);
         Events = new SqliteEventLog(this);
+        Destinations = new DestinationLog(this);
         Outbox = new SqliteMailOutbox(this);
     }
 
     public string SessionKey { get; }
 
     public IEventLog Events { get; }
+
+    public IDestinationLog Destinations { get; }
 
     public IMailOutbox Outbox { get; }
 
@@ -156,4 +159,8 @@ public sealed partial class SqliteCommentStore : ICommentStore
         await using var connection = await OpenAsync(ct);
         return await read(connection);
     }
+
+    Task<T> IStoreConnections.ReadAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> read, CancellationToken ct) => ReadAsync((SqliteConnection c) => read(c), ct);
+
+    Task<T> IStoreConnections.WriteAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> write, CancellationToken ct) => WriteAsync((SqliteConnection c) => write(c), ct);
 }

@@ -53,6 +53,11 @@ internal sealed class SqliteEventLog(SqliteCommentStore store) : IEventLog
         return connection.ExecuteAsync(new CommandDefinition(sql, new { destination, seq }, cancellationToken: ct));
     }
 
+    public Task<IReadOnlyDictionary<string, long>> CursorsAsync(CancellationToken ct = default) =>
+        store.ReadAsync<IReadOnlyDictionary<string, long>>(async c =>
+            (await c.QueryAsync<(string Destination, long Seq)>(new CommandDefinition("SELECT destination, seq FROM parley_event_cursors",
+                cancellationToken: ct))).ToDictionary(r => r.Destination, r => r.Seq, StringComparer.Ordinal), ct);
+
     public Task<IReadOnlyDictionary<string, long>> PendingAsync(CancellationToken ct = default)
     {
         const string sql = """
@@ -69,7 +74,8 @@ internal sealed class SqliteEventLog(SqliteCommentStore store) : IEventLog
             DELETE FROM parley_events
             WHERE created < @createdBefore
               AND seq < (SELECT max(seq) FROM parley_events)
-              AND seq <= coalesce((SELECT min(seq) FROM parley_event_cursors), 9223372036854775807)
+              AND seq <= coalesce((SELECT min(c.seq) FROM parley_event_cursors c WHERE NOT EXISTS (
+                SELECT 1 FROM parley_destinations d WHERE d.destination = c.destination AND d.disabled IS NOT NULL)), 9223372036854775807)
             """;
         return store.WriteAsync((SqliteConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { createdBefore }, cancellationToken: ct)), ct);
     }

@@ -21,7 +21,7 @@ internal sealed class AmqpDestination(AmqpConfig amqp, TimeProvider time, ILogge
 
     public string Name => "amqp";
 
-    public async Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+    public async Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
         await _gate.WaitAsync(ct);
@@ -44,6 +44,7 @@ internal sealed class AmqpDestination(AmqpConfig amqp, TimeProvider time, ILogge
             {
                 await channel.BasicPublishAsync(amqp.Exchange, RoutingKey(amqp.TopicPrefix, change.Type), mandatory: false, properties,
                     WebhookBody.Of(change), ct);
+                return "published";
             }
             catch
             {

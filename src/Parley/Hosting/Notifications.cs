@@ -51,8 +51,7 @@ internal static class Notifications
         foreach (var url in webhook.Urls)
         {
             services.AddSingleton<IEventDestination>(sp => new WebhookDestination(url, sp.GetRequiredService<LiveConfig>(),
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookDestination)), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<WebhookDestination>>()));
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookDestination)), sp.GetRequiredService<TimeProvider>()));
         }
     }
 }

@@ -82,5 +82,8 @@ internal static class Routes
         api.MapPost("/comments/delete", AdminActions.Delete);
         api.MapPut("/comments/{id:long}", AdminActions.Edit);
         api.MapGet("/events", AdminEvents.List);
+        api.MapGet("/webhooks", AdminWebhooks.List);
+        api.MapPost("/webhooks/start", AdminWebhooks.Start);
+        api.MapPost("/webhooks/resend", AdminWebhooks.Resend);
     }
 }

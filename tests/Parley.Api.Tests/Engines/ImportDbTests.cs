@@ -38,6 +38,7 @@ public sealed class ImportDbTests
             written = await sqlite.CommentAsync("/a", "Written before the move");
             moderationKey = sqlite.Tokens().ModerationKey(9);
             before = await AnswersAsync(sqlite);
+            await sqlite.Store.Destinations.SetAsync("webhook https://gone.example/", 0, null, 1234.5, "answered 410 Gone");
         }
 
         using var config = TempConfig.Of($"[general]\ndbpath = {target.Url}\n");
@@ -49,6 +50,9 @@ public sealed class ImportDbTests
         // The same moment as the answers before the move (moderation keys carry their time): signed alike, with the moved key.
         postgres.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(before, await AnswersAsync(postgres));
+        // A stopped webhook stays stopped.
+        Assert.Contains(new Core.Events.DestinationState("webhook https://gone.example/", false, 0, null, 1234.5, "answered 410 Gone"),
+            await postgres.Store.Destinations.ListAsync());
 
         postgres.Clock.Advance(TimeSpan.FromSeconds(5));
         using (var edit = await postgres.SendAsync(HttpMethod.Put, $"/id/{written.Id}", """{"text":"Edited after the move"}""", cookie: written.Cookie))

@@ -85,7 +85,7 @@ public sealed class BrokenDestinationTests(ITestOutputHelper output)
             }
         }
 
-        public Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+        public Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
         {
             lock (_lock)
             {
@@ -115,10 +115,11 @@ public sealed class BrokenDestinationTests(ITestOutputHelper output)
         public int Calls => Volatile.Read(ref _calls);
         public bool Released => _release.Task.IsCompleted;
 
-        public Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+        public async Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
         {
             Interlocked.Increment(ref _calls);
-            return _release.Task;
+            await _release.Task;
+            return "released";
         }
 
         public void Release() => _release.TrySetResult();

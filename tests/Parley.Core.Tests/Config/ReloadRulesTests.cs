@@ -41,6 +41,7 @@ public sealed class ReloadRulesTests
         Webhook = new WebhookConfig
         {
             Urls = ["https://hooks.example.org/"], Secret = "s", Timeout = 3, Events = ["comment.voted"], AllowPrivate = true,
+            Retries = [TimeSpan.FromSeconds(90)],
         },
         Amqp = new AmqpConfig { Url = "amqp://localhost/", Exchange = "parley", TopicPrefix = "org.example" },
     };

@@ -19,6 +19,7 @@ public class WebhookConfigTests
             timeout = 3
             events = comment.created, comment.deleted
             allow-private = true
+            retries = 10s, 1m30s, 2h
             """);
 
         Assert.Empty(result.Errors);
@@ -29,6 +30,7 @@ public class WebhookConfigTests
         Assert.Equal(3, webhook.Timeout);
         Assert.Equal(["comment.created", "comment.deleted"], webhook.Events);
         Assert.True(webhook.AllowPrivate);
+        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(90), TimeSpan.FromHours(2)], webhook.Retries);
     }
 
     [Fact]
@@ -39,6 +41,27 @@ public class WebhookConfigTests
         Assert.Equal(["comment.created"], webhook.Events);
         Assert.Equal(10, webhook.Timeout);
         Assert.False(webhook.AllowPrivate);
+        // Standard Webhooks' schedule: ten attempts in all.
+        Assert.Equal(["5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "24h"], webhook.Retries.Select(Durations.Format));
+    }
+
+    [Theory]
+    [InlineData("5s, soon, 1h", "[webhook] retries: \"soon\" is not a time span of a second or more (like 5s, 5m or 2h)")]
+    [InlineData("0", "[webhook] retries: \"0\" is not a time span of a second or more (like 5s, 5m or 2h)")]
+    public void ARetryThatIsNoTimeSpanIsAnError(string retries, string message)
+    {
+        Assert.Equal(message, Assert.Single(Read($"[webhook]\nretries = {retries}\n").Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData(5, "5s")]
+    [InlineData(90, "90s")]
+    [InlineData(300, "5m")]
+    [InlineData(86400, "24h")]
+    public void ARetryIsWrittenBackAsTheConfigWouldSayIt(int seconds, string text)
+    {
+        Assert.Equal(text, Durations.Format(TimeSpan.FromSeconds(seconds)));
+        Assert.True(Durations.TryParse(text, out var back) && back == seconds);
     }
 
     [Theory]

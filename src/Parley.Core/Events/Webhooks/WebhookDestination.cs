@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
 using Parley.Core.Config;
 
 namespace Parley.Core.Events.Webhooks;
@@ -9,25 +8,27 @@ namespace Parley.Core.Events.Webhooks;
 /// One <c>[webhook] url</c>, fed from the event log with its own cursor (spec/events.md §1, §2): the event types of
 /// <c>[webhook] events</c> (Isso's <c>comment.created</c> unless told otherwise), as Isso's request (body,
 /// <c>X-Isso-Event</c>, <c>X-Isso-Signature</c>) with Standard Webhooks' headers besides. Only a 2xx answer is a
-/// delivery; anything else, or no answer within <c>timeout</c>, is tried again later (after the receiver's
-/// <c>Retry-After</c> when it gives one), and the same event keeps its <c>webhook-id</c>. <c>410 Gone</c> stops the
-/// endpoint until the next start. Redirects are not followed. Imports send nothing, as they mail nothing.
+/// delivery; anything else, or no answer within <c>timeout</c>, is tried again on <c>[webhook] retries</c> (or after
+/// the receiver's <c>Retry-After</c> when it gives one), and the same event keeps its <c>webhook-id</c>. <c>410 Gone</c>,
+/// or the last retry failing, stops the endpoint until an admin starts it again. Redirects are not followed. Imports
+/// send nothing, as they mail nothing.
 /// </summary>
-public sealed class WebhookDestination(string url, LiveConfig config, HttpClient client, TimeProvider time,
-    ILogger<WebhookDestination> log) : IEventDestination
+public sealed class WebhookDestination(string url, LiveConfig config, HttpClient client, TimeProvider time) : IEventDestination
 {
-    private volatile bool _gone;
+    /// <summary>What every webhook's name starts with.</summary>
+    public const string NamePrefix = "webhook ";
 
-    public string Name => "webhook " + url;
+    public string Name => NamePrefix + url;
 
-    public async Task DeliverAsync(ChangeEvent change, CancellationToken ct)
+    public IReadOnlyList<TimeSpan>? Retries => config.Current.Webhook.Retries;
+
+    public async Task<string?> DeliverAsync(ChangeEvent change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
         var current = config.Current;
-        if (_gone || !current.General.Notify.Contains("webhook") || change.By == EventBy.Import
-            || !current.Webhook.Events.Contains(change.Type))
+        if (!current.General.Notify.Contains("webhook") || change.By == EventBy.Import || !current.Webhook.Events.Contains(change.Type))
         {
-            return;
+            return null;
         }
         var body = WebhookBody.Of(change);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
@@ -45,17 +46,16 @@ public sealed class WebhookDestination(string url, LiveConfig config, HttpClient
         timeout.CancelAfter(TimeSpan.FromSeconds(current.Webhook.Timeout));
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         var status = (int)response.StatusCode;
+        var answer = $"{status} {response.ReasonPhrase}".TrimEnd();
         if (status is >= 200 and < 300)
         {
-            return;
+            return answer;
         }
         if (response.StatusCode == HttpStatusCode.Gone)
         {
-            _gone = true;
-            log.LogWarning("Webhook {Url} answered 410 Gone: nothing more is sent to it until Parley starts again", url);
-            return;
+            throw new DestinationGoneException($"{url} answered {answer}");
         }
-        throw new RetryLaterException($"{url} answered {status} {response.ReasonPhrase}", RetryAfter(response));
+        throw new RetryLaterException($"{url} answered {answer}", RetryAfter(response));
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch

@@ -10,22 +10,24 @@ namespace Parley.Http.Admin;
 /// <summary>
 /// GET /admin/api/events — the event history (spec/events.md §4), newest first: <c>type</c>, <c>uri</c>, <c>since</c>
 /// and <c>until</c> (Unix seconds, or ISO 8601), <c>limit</c> (1 to 100, default 20) and <c>before</c> (the
-/// <c>next</c> of the previous page). Each event as the log keeps it: public comment fields only.
+/// <c>next</c> of the previous page). Each event as the log keeps it (public comment fields only), with where it stands
+/// for each configured destination: handled, waiting or stopped, and an endpoint's logged attempts at it.
 /// </summary>
 internal static class AdminEvents
 {
     /// <summary>GET /admin/api/events — the event history, newest first, filtered by type, uri, since and until, paged with before.</summary>
-    public static async Task<IResult> List(HttpRequest request, ICommentStore store, CancellationToken ct)
+    public static async Task<IResult> List(HttpContext context, ICommentStore store, CancellationToken ct)
     {
-        var query = Parse(request);
+        var query = Parse(context.Request);
         var events = await store.Events.HistoryAsync(query, ct);
+        var destinations = await DestinationsAsync(context, store, ct);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("events");
             foreach (var change in events)
             {
-                Write(w, change);
+                Write(w, change, destinations);
             }
             w.WriteEndArray();
             // Another page may follow only when this one is full.
@@ -82,7 +84,24 @@ internal static class AdminEvents
         throw Bad($"{name} must be Unix seconds or an ISO 8601 time");
     }
 
-    private static void Write(Utf8JsonWriter w, ChangeEvent change)
+    // Each configured destination: where its cursor stands, whether it is stopped, and (endpoints) its logged attempts.
+    private sealed record Standing(string Name, long Cursor, bool Stopped, ILookup<long, Delivery> Attempts);
+
+    private static async Task<List<Standing>> DestinationsAsync(HttpContext context, ICommentStore store, CancellationToken ct)
+    {
+        var cursors = await store.Events.CursorsAsync(ct);
+        var stopped = (await store.Destinations.ListAsync(ct)).Where(s => s.Disabled is not null).Select(s => s.Destination).ToHashSet(StringComparer.Ordinal);
+        var standings = new List<Standing>();
+        foreach (var destination in context.RequestServices.GetServices<IEventDestination>())
+        {
+            var attempts = destination.Retries is null ? [] : await store.Destinations.DeliveriesAsync(destination.Name, ct);
+            standings.Add(new Standing(destination.Name, cursors.GetValueOrDefault(destination.Name), stopped.Contains(destination.Name),
+                attempts.ToLookup(d => d.Seq)));
+        }
+        return standings;
+    }
+
+    private static void Write(Utf8JsonWriter w, ChangeEvent change, List<Standing> destinations)
     {
         w.WriteStartObject();
         w.WriteString("id", change.Id);
@@ -122,6 +141,21 @@ internal static class AdminEvents
         {
             w.WriteBoolean("upvote", upvote);
         }
+        w.WriteStartArray("deliveries");
+        foreach (var destination in destinations)
+        {
+            w.WriteStartObject();
+            w.WriteString("destination", destination.Name);
+            w.WriteString("state", change.Seq <= destination.Cursor ? "handled" : destination.Stopped ? "stopped" : "waiting");
+            w.WriteStartArray("attempts");
+            foreach (var attempt in destination.Attempts[change.Seq])
+            {
+                AdminWebhooks.Write(w, attempt);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

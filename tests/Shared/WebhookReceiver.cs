@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Parley.Api.Tests.Support;
+namespace Parley.Tests.Shared;
 
 /// <summary>One request a <see cref="WebhookReceiver"/> got: its path, headers and exact body bytes, and what it answered.</summary>
 public sealed record ReceivedHook(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Answered)
