@@ -18,7 +18,7 @@ internal sealed class DestinationLog(IStoreConnections store) : IDestinationLog
             INSERT INTO parley_destinations (destination, holder, held_until) VALUES (@destination, @holder, @until)
             ON CONFLICT (destination) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
             WHERE parley_destinations.holder IS NULL OR parley_destinations.holder = excluded.holder
-               OR parley_destinations.held_until IS NULL OR parley_destinations.held_until < @now
+               OR parley_destinations.held_until IS NULL OR parley_destinations.held_until <= @now
             """;
         const string read = $"SELECT {Columns} FROM parley_destinations WHERE destination = @destination";
         return store.WriteAsync(async c =>
@@ -29,10 +29,11 @@ internal sealed class DestinationLog(IStoreConnections store) : IDestinationLog
         }, ct);
     }
 
-    public Task ReleaseAsync(string destination, string holder, CancellationToken ct = default) =>
+    // The time stays: it tells how long ago anyone delivered for the destination (see the event logs' trimming).
+    public Task ReleaseAsync(string destination, string holder, double now, CancellationToken ct = default) =>
         store.WriteAsync(c => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE parley_destinations SET held_until = NULL WHERE destination = @destination AND holder = @holder",
-            new { destination, holder }, cancellationToken: ct)), ct);
+            "UPDATE parley_destinations SET held_until = @now WHERE destination = @destination AND holder = @holder",
+            new { destination, holder, now }, cancellationToken: ct)), ct);
 
     public Task SetAsync(string destination, int failures, double? retryAt, double? disabled, string? reason, CancellationToken ct = default)
     {
@@ -44,28 +45,6 @@ internal sealed class DestinationLog(IStoreConnections store) : IDestinationLog
             """;
         return store.WriteAsync(c => c.ExecuteAsync(new CommandDefinition(sql,
             new { destination, failures = (long)failures, retryAt, disabled, reason }, cancellationToken: ct)), ct);
-    }
-
-    public Task RetireAsync(string prefix, IReadOnlyCollection<string> keep, double now, string reason, CancellationToken ct = default)
-    {
-        // From the cursors (a destination that never failed has no row here yet), a few rows: compared here, not in SQL,
-        // where the engines differ on lists and string functions.
-        const string named = "SELECT destination FROM parley_event_cursors";
-        const string stop = """
-            INSERT INTO parley_destinations (destination, disabled, reason) VALUES (@destination, @now, @reason)
-            ON CONFLICT (destination) DO UPDATE SET disabled = excluded.disabled, reason = excluded.reason
-            WHERE parley_destinations.disabled IS NULL
-            """;
-        return store.WriteAsync(async c =>
-        {
-            var names = await c.QueryAsync<string>(new CommandDefinition(named, cancellationToken: ct));
-            var stopped = 0;
-            foreach (var destination in names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !keep.Contains(n)))
-            {
-                stopped += await c.ExecuteAsync(new CommandDefinition(stop, new { destination, now, reason }, cancellationToken: ct));
-            }
-            return stopped;
-        }, ct);
     }
 
     public Task<IReadOnlyList<DestinationState>> ListAsync(CancellationToken ct = default) =>

@@ -247,6 +247,7 @@ public abstract partial class StoreContract
         }
         var all = await EventsAfterAsync(0);
         var future = all[^1].Created + 1;
+        await Store.Destinations.HoldAsync("slow", "one", future, future + 40);
 
         // "slow" has handled nothing: nothing goes.
         Assert.Equal(0, await Store.Events.TrimAsync(future));

@@ -4,7 +4,8 @@ namespace Parley.Core.Events;
 /// Each destination's state in the database, shared by every instance: which instance delivers for it (a lease, so an
 /// event goes out once however many instances run), its failures on the current event and when to try again (so a
 /// restart keeps the retry schedule), whether it is stopped (410 Gone, or its retries ran out) and, for endpoints,
-/// the last deliveries.
+/// the last deliveries. A destination that is stopped, or that no instance has held for the retention time (taken out
+/// of the configuration), no longer holds the event log back.
 /// </summary>
 public interface IDestinationLog
 {
@@ -17,14 +18,11 @@ public interface IDestinationLog
     /// </summary>
     Task<DestinationState> HoldAsync(string destination, string holder, double now, double until, CancellationToken ct = default);
 
-    /// <summary>Gives up the lease, so another instance takes over at once.</summary>
-    Task ReleaseAsync(string destination, string holder, CancellationToken ct = default);
+    /// <summary>Gives up the lease at <paramref name="now"/>, so another instance takes over at once.</summary>
+    Task ReleaseAsync(string destination, string holder, double now, CancellationToken ct = default);
 
     /// <summary>Records failures, the next try and whether the destination is stopped (all cleared: it runs again).</summary>
     Task SetAsync(string destination, int failures, double? retryAt, double? disabled, string? reason, CancellationToken ct = default);
-
-    /// <summary>Stops every destination whose name starts with <paramref name="prefix"/> and is not in <paramref name="keep"/>.</summary>
-    Task RetireAsync(string prefix, IReadOnlyCollection<string> keep, double now, string reason, CancellationToken ct = default);
 
     /// <summary>Every destination met so far, by name (Held is false: these are not leases).</summary>
     Task<IReadOnlyList<DestinationState>> ListAsync(CancellationToken ct = default);

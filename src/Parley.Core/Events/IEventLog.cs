@@ -28,8 +28,9 @@ public interface IEventLog
     Task<IReadOnlyDictionary<string, long>> PendingAsync(CancellationToken ct = default);
 
     /// <summary>
-    /// Deletes events created before <paramref name="createdBefore"/> that every destination still running has handled
-    /// (a stopped one does not hold the log back); returns how many.
+    /// Deletes events created before <paramref name="createdBefore"/> that every destination still in use has handled
+    /// (one that is stopped, or that no instance has held since <paramref name="createdBefore"/>, does not hold the log
+    /// back); returns how many.
     /// </summary>
     Task<int> TrimAsync(double createdBefore, CancellationToken ct = default);
 }

@@ -77,8 +77,8 @@ internal sealed class PostgresEventLog(PostgresCommentStore store) : IEventLog
             DELETE FROM parley_events
             WHERE created < @createdBefore
               AND seq < (SELECT max(seq) FROM parley_events)
-              AND seq <= coalesce((SELECT min(c.seq) FROM parley_event_cursors c WHERE NOT EXISTS (
-                SELECT 1 FROM parley_destinations d WHERE d.destination = c.destination AND d.disabled IS NOT NULL)), 9223372036854775807)
+              AND seq <= coalesce((SELECT min(c.seq) FROM parley_event_cursors c JOIN parley_destinations d ON d.destination = c.destination
+                                   WHERE d.disabled IS NULL AND d.held_until >= @createdBefore), 9223372036854775807)
             """;
         return store.WriteAsync((NpgsqlConnection c) => c.ExecuteAsync(new CommandDefinition(sql, new { createdBefore }, cancellationToken: ct)), ct);
     }

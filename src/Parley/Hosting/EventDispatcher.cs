@@ -1,6 +1,5 @@
 using Parley.Core.Config;
 using Parley.Core.Events;
-using Parley.Core.Events.Webhooks;
 using Parley.Core.Storage;
 using Parley.Hosting.Metrics;
 using Parley.Http.Edge;
@@ -19,6 +18,8 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
     private const int Batch = 200;
     // Another process writing to the same database does not signal this one: it is seen within this time.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    // How often an instance that does not deliver for a destination (another does, or it is stopped) looks again.
+    private static readonly TimeSpan Standby = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan TrimEvery = TimeSpan.FromHours(1);
     /// <summary>How long one delivery may take before it counts as failed (and is tried again later).</summary>
     public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
@@ -29,21 +30,19 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
     // A receiver's Retry-After is honoured up to this.
     private static readonly TimeSpan LongestAskedWait = TimeSpan.FromDays(1);
 
-    private readonly IEventDestination[] _destinations = [.. destinations];
+    private readonly Run[] _runs = [.. destinations.Select(d => new Run(d))];
     // Stable across restarts, so a restarted instance takes its destinations back at once; distinct per address.
     private readonly string _holder = $"{Environment.MachineName} {config.Current.Server.Listen}";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the first request: a comment posted while a cursor did not exist yet would otherwise be skipped.
-        foreach (var destination in _destinations)
+        // Before the first request: a comment posted while a cursor did not exist yet would otherwise be skipped. Held
+        // before the first trim, which passes over destinations nobody has held for the retention time.
+        foreach (var run in _runs)
         {
-            await store.Events.CursorAsync(destination.Name, cancellationToken);
+            await store.Events.CursorAsync(run.Destination.Name, cancellationToken);
+            await HoldAsync(run, cancellationToken);
         }
-        // An endpoint taken out of the configuration stops holding the log back.
-        await store.Destinations.RetireAsync(WebhookDestination.NamePrefix,
-            [.. _destinations.Select(d => d.Name).Where(n => n.StartsWith(WebhookDestination.NamePrefix, StringComparison.Ordinal))],
-            Now(), "no longer in [webhook] url", cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -51,21 +50,21 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
     {
         await base.StopAsync(cancellationToken);
         // Another instance takes over at once rather than when the lease runs out.
-        foreach (var destination in _destinations)
+        foreach (var run in _runs.Where(r => !double.IsNegativeInfinity(r.HeldUntil)))
         {
             try
             {
-                await store.Destinations.ReleaseAsync(destination.Name, _holder, cancellationToken);
+                await store.Destinations.ReleaseAsync(run.Destination.Name, _holder, Now(), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning("Could not hand over {Destination}: {Reason}", destination.Name, e.Message);
+                log.LogWarning("Could not hand over {Destination}: {Reason}", run.Destination.Name, e.Message);
             }
         }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll([.. _destinations.Select(d => Task.Run(() => RunAsync(new Run(d), stoppingToken), stoppingToken)),
+        Task.WhenAll([.. _runs.Select(r => Task.Run(() => RunAsync(r, stoppingToken), stoppingToken)),
             Task.Run(() => TrimAsync(stoppingToken), stoppingToken)]);
 
     /// <summary>
@@ -118,7 +117,7 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
                 if (!await HoldAsync(run, ct) || run.Stopped)
                 {
                     // Another instance delivers, or an admin has yet to start it again: look again later.
-                    await Task.Delay(Poll, time, ct);
+                    await Task.Delay(Standby, time, ct);
                     continue;
                 }
                 var events = await store.Events.ReadAsync(run.Cursor, Batch, ct);
