@@ -18,7 +18,16 @@ public sealed record CommentInput
     /// <summary>Keys present in the body; an edit changes only those.</summary>
     public IReadOnlySet<string> Sent { get; init; } = new HashSet<string>();
 
-    private static readonly string[] Accepted = ["text", "author", "email", "website", "parent", "title", "notification"];
+    /// <summary>Parley's client: the solved proof-of-work challenge (ALTCHA's base64 payload), under <c>altcha</c>.</summary>
+    public string? Proof { get; init; }
+
+    /// <summary>Parley's client: the honeypot field, under <see cref="HoneypotKey"/>, which a reader leaves empty.</summary>
+    public string? Honeypot { get; init; }
+
+    /// <summary>The honeypot's key in the body: a field bots like to fill.</summary>
+    public const string HoneypotKey = "subject";
+
+    private static readonly string[] Accepted = ["text", "author", "email", "website", "parent", "title", "notification", "altcha", HoneypotKey];
 
     /// <summary>Validates a JSON body; throws <see cref="RuleViolationException"/> with Isso's exact description.</summary>
     public static CommentInput Parse(JsonElement body)
@@ -65,6 +74,14 @@ public sealed record CommentInput
             Title = Field(fields, "title") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null,
             Notification = NotificationOf(Field(fields, "notification")),
             Sent = fields.Keys.ToHashSet(StringComparer.Ordinal),
+            Proof = StringOrNull(fields, "altcha"),
+            // Anything but an empty string or nothing counts as filled.
+            Honeypot = Field(fields, HoneypotKey) switch
+            {
+                { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => null,
+                { ValueKind: JsonValueKind.String } v => v.GetString(),
+                var other => other.GetRawText(),
+            },
         };
         input.Check();
         return input;

@@ -2,6 +2,7 @@ using Parley.Core.Config;
 using Parley.Core.Events;
 using Parley.Core.Moderation;
 using Parley.Core.Security;
+using Parley.Core.Spam;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Comments;
@@ -14,6 +15,8 @@ namespace Parley.Core.Comments;
 /// </summary>
 public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventSignal signal, TimeProvider time)
 {
+    private readonly ProofOfWork _proofOfWork = new(store.SessionKey, time);
+
     private const int MaxVotes = 142;
 
     // SQLite's datetime('now', '-6 month'): calendar months, UTC.
@@ -26,6 +29,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     {
         // One reading of the settings per comment: a reload in between cannot mix two configurations.
         var settings = config.Current;
+        var verdict = Screen(settings.Spam, input);
         var email = Escaping.Html(input.Email);
         // Asking the page for its title is network I/O, which the transaction must not wait for: a new thread without a
         // title leaves the transaction, asks, and comes back.
@@ -34,7 +38,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         {
             try
             {
-                return await CreateOnceAsync(uri, input, email, page, remoteAddr, site, settings, ct);
+                return await CreateOnceAsync(uri, input, email, page, remoteAddr, site, settings, verdict, ct);
             }
             catch (TitleNeeded) when (page is null)
             {
@@ -55,7 +59,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         {
             await store.WriteAsync<Comment>(async tx =>
             {
-                rehearsed = await CreateInAsync(tx, uri, input, Escaping.Html(input.Email), null, remoteAddr, site, config.Current, ct);
+                rehearsed = await CreateInAsync(tx, uri, input, Escaping.Html(input.Email), null, remoteAddr, site, config.Current, null, ct);
                 throw new Rehearsal();
             }, ct);
         }
@@ -65,12 +69,27 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         return rehearsed!;
     }
 
+    // [spam], before any database work: the honeypot and the word rules refuse (403, saying nothing of the rule), a
+    // proof of work is checked (and spent in the transaction), suspect words and links hold the comment.
+    private SpamVerdict? Screen(SpamConfig spam, CommentInput input)
+    {
+        if (spam.Honeypot && !string.IsNullOrEmpty(input.Honeypot))
+        {
+            throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage);
+        }
+        var proof = spam.ProofOfWork ? _proofOfWork.Verify(input.Proof) : ((string Challenge, double Expires)?)null;
+        var hold = SpamRules.Check(spam, input);
+        return proof is null && hold is null ? null : new SpamVerdict(proof?.Challenge, proof?.Expires ?? 0, hold);
+    }
+
+    private sealed record SpamVerdict(string? Challenge, double Expires, string? HoldReason);
+
     private Task<Comment> CreateOnceAsync(string uri, CommentInput input, string? email, (string Uri, string Title)? page,
-        string remoteAddr, SiteAddress site, ParleyConfig settings, CancellationToken ct) =>
-        WriteAsync(tx => CreateInAsync(tx, uri, input, email, page, remoteAddr, site, settings, ct), ct);
+        string remoteAddr, SiteAddress site, ParleyConfig settings, SpamVerdict? verdict, CancellationToken ct) =>
+        WriteAsync(tx => CreateInAsync(tx, uri, input, email, page, remoteAddr, site, settings, verdict, ct), ct);
 
     private async Task<Comment> CreateInAsync(IWriteScope tx, string uri, CommentInput input, string? email, (string Uri, string Title)? page,
-        string remoteAddr, SiteAddress site, ParleyConfig settings, CancellationToken ct)
+        string remoteAddr, SiteAddress site, ParleyConfig settings, SpamVerdict? verdict, CancellationToken ct)
     {
         var now = Now;
         var thread = await tx.GetThreadAsync(uri, ct)
@@ -83,6 +102,15 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             && await tx.HasPublishedByEmailSinceAsync(email, SixMonthsAgo, ct))
         {
             mode = CommentMode.Published;
+        }
+        // Single use across every instance: the challenge is spent with the comment, or not at all.
+        if (verdict?.Challenge is { } challenge && !await tx.SpendChallengeAsync(challenge, verdict.Expires, now, ct))
+        {
+            throw ProofOfWork.Reused();
+        }
+        if (verdict?.HoldReason is not null)
+        {
+            mode = CommentMode.Pending;
         }
         // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
         var confirm = input.Notification is not (null or 0) && email is not null

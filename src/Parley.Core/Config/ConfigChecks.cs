@@ -90,6 +90,49 @@ internal static class ConfigChecks
         return spans;
     }
 
+    /// <summary>
+    /// Word rules, one per line or several to a line separated by commas; a <c>/regular expression/</c> takes its
+    /// whole line. An expression that does not compile is an error naming the key and the pattern.
+    /// </summary>
+    public static IReadOnlyList<Spam.WordRule> WordRules(ConfigSource source, string section, string key, IReadOnlyList<string> lines)
+    {
+        var rules = new List<Spam.WordRule>();
+        foreach (var line in lines)
+        {
+            var entries = line.Length >= 2 && line[0] == '/' && line[^1] == '/'
+                ? [line]
+                : line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var entry in entries)
+            {
+                if (Spam.WordRule.TryParse(entry, out var error) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+                else
+                {
+                    source.Error(section, key, error!);
+                }
+            }
+        }
+        return rules;
+    }
+
+    /// <summary>An optional limit: empty means none.</summary>
+    public static int? OptionalCount(ConfigSource source, string section, string key)
+    {
+        var value = source.String(section, key).Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+        source.Error(section, key, $"\"{value}\" is not a whole number of 0 or more (or empty for no limit)");
+        return null;
+    }
+
     public static int Port(ConfigSource source, int port)
     {
         if (port is < 1 or > 65535)

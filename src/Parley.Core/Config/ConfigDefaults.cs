@@ -93,6 +93,14 @@ internal static class ConfigDefaults
         allow-private = false
         retries = 5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h
 
+        [spam]
+        proof-of-work = false
+        proof-of-work-cost = 100000
+        honeypot = false
+        blocked-words =
+        suspect-words =
+        max-links =
+
         [amqp]
         url =
         exchange = amq.topic

@@ -71,6 +71,15 @@ public static class ConfigReader
                 AllowPrivate = source.Bool("webhook", "allow-private", false),
                 Retries = ConfigChecks.Durations(source, "webhook", "retries", source.CommaList("webhook", "retries")),
             },
+            Spam = new SpamConfig
+            {
+                ProofOfWork = source.Bool("spam", "proof-of-work", false),
+                ProofOfWorkCost = source.Seconds("spam", "proof-of-work-cost", new SpamConfig().ProofOfWorkCost, minimum: 1),
+                Honeypot = source.Bool("spam", "honeypot", false),
+                BlockedWords = ConfigChecks.WordRules(source, "spam", "blocked-words", source.LineList("spam", "blocked-words")),
+                SuspectWords = ConfigChecks.WordRules(source, "spam", "suspect-words", source.LineList("spam", "suspect-words")),
+                MaxLinks = ConfigChecks.OptionalCount(source, "spam", "max-links"),
+            },
             Amqp = new AmqpConfig
             {
                 Url = ConfigChecks.AmqpUrl(source, source.String("amqp", "url")),

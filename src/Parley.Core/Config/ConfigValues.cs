@@ -75,6 +75,12 @@ public static class ConfigValues
         yield return new("webhook", "timeout", Number(config.Webhook.Timeout));
         yield return new("webhook", "events", List(config.Webhook.Events));
         yield return new("webhook", "allow-private", Bool(config.Webhook.AllowPrivate));
+        yield return new("spam", "proof-of-work", Bool(config.Spam.ProofOfWork));
+        yield return new("spam", "proof-of-work-cost", Number(config.Spam.ProofOfWorkCost));
+        yield return new("spam", "honeypot", Bool(config.Spam.Honeypot));
+        yield return new("spam", "blocked-words", string.Join("\n", config.Spam.BlockedWords.Select(r => r.Text)));
+        yield return new("spam", "suspect-words", string.Join("\n", config.Spam.SuspectWords.Select(r => r.Text)));
+        yield return new("spam", "max-links", config.Spam.MaxLinks is { } max ? Number(max) : "");
         yield return new("webhook", "retries", string.Join(", ", config.Webhook.Retries.Select(Durations.Format)));
         yield return new("amqp", "url", config.Amqp.Url);
         yield return new("amqp", "exchange", config.Amqp.Exchange);

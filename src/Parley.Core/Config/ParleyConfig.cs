@@ -15,5 +15,6 @@ public sealed record ParleyConfig
     public DemoConfig Demo { get; init; } = new();
     public EventsConfig Events { get; init; } = new();
     public WebhookConfig Webhook { get; init; } = new();
+    public SpamConfig Spam { get; init; } = new();
     public AmqpConfig Amqp { get; init; } = new();
 }

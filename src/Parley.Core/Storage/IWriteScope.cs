@@ -59,6 +59,12 @@ public interface IWriteScope
     /// <summary>Whether a published comment with exactly this stored e-mail was created after the given time.</summary>
     Task<bool> HasPublishedByEmailSinceAsync(string email, double createdAfter, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records a proof-of-work challenge as used until it expires (forgetting those expired before
+    /// <paramref name="now"/>); false when it was used before.
+    /// </summary>
+    Task<bool> SpendChallengeAsync(string challenge, double expires, double now, CancellationToken ct = default);
+
     /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
     Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
 

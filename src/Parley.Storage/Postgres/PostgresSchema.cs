@@ -110,6 +110,10 @@ internal static class PostgresSchema
           attempt bigint NOT NULL);
         CREATE INDEX parley_deliveries_destination ON parley_deliveries (destination, id);
         """,
+        """
+        CREATE TABLE parley_spent_challenges (challenge text PRIMARY KEY, expires double precision NOT NULL);
+        CREATE INDEX parley_spent_challenges_expires ON parley_spent_challenges (expires);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Parley.Storage.Postgres;
 
-/// <summary>The spam guard's, auto-approval's and double opt-in's questions (behaviour.md §10, §2), asked inside the write.</summary>
+/// <summary>The spam guard's, proof of work's, auto-approval's and double opt-in's questions (behaviour.md §10, §2), asked inside the write.</summary>
 internal sealed partial class PostgresWriteScope
 {
     public async Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default)
@@ -24,6 +24,12 @@ internal sealed partial class PostgresWriteScope
     {
         const string sql = "SELECT EXISTS (SELECT 1 FROM comments WHERE email = @email AND mode = 1 AND created > @createdAfter)";
         return await wire.ExecuteScalarAsync<bool>(await CommandAsync(sql, new { email, createdAfter }, ct));
+    }
+
+    public async Task<bool> SpendChallengeAsync(string challenge, double expires, double now, CancellationToken ct = default)
+    {
+        await wire.ExecuteAsync(await CommandAsync("DELETE FROM parley_spent_challenges WHERE expires < @now", new { now }, ct));
+        return await wire.ExecuteAsync(await CommandAsync("INSERT INTO parley_spent_challenges (challenge, expires) VALUES (@challenge, @expires) ON CONFLICT (challenge) DO NOTHING", new { challenge, expires }, ct)) == 1;
     }
 
     public async Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>

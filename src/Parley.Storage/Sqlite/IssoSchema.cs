@@ -59,6 +59,8 @@ internal static partial class IssoSchema
         CREATE TABLE IF NOT EXISTS parley_confirmed_addresses (email VARCHAR PRIMARY KEY, confirmed FLOAT NOT NULL);
         CREATE TABLE IF NOT EXISTS parley_admin_sessions (id VARCHAR PRIMARY KEY, expires FLOAT NOT NULL);
         CREATE TABLE IF NOT EXISTS parley_admin_password (fingerprint VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_spent_challenges (challenge VARCHAR PRIMARY KEY, expires FLOAT NOT NULL);
+        CREATE INDEX IF NOT EXISTS parley_spent_challenges_expires ON parley_spent_challenges (expires);
         CREATE TABLE IF NOT EXISTS parley_login_failures (
           address VARCHAR PRIMARY KEY, count INTEGER NOT NULL, last FLOAT NOT NULL, locked_until FLOAT NOT NULL);
         """;

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Parley.Storage.Sqlite;
 
-/// <summary>The spam guard's, auto-approval's and double opt-in's questions (behaviour.md §10, §2), asked inside the write.</summary>
+/// <summary>The spam guard's, proof of work's, auto-approval's and double opt-in's questions (behaviour.md §10, §2), asked inside the write.</summary>
 internal sealed partial class SqliteWriteScope
 {
     public async Task<IReadOnlyList<long>> RecentIdsByAddressAsync(string remoteAddr, double createdAfter, CancellationToken ct = default)
@@ -25,6 +25,13 @@ internal sealed partial class SqliteWriteScope
     {
         const string sql = "SELECT EXISTS (SELECT 1 FROM comments WHERE email = @email AND mode = 1 AND created > @createdAfter)";
         return connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { email, createdAfter }, cancellationToken: ct));
+    }
+
+    public async Task<bool> SpendChallengeAsync(string challenge, double expires, double now, CancellationToken ct = default)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM parley_spent_challenges WHERE expires < @now", new { now }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO parley_spent_challenges (challenge, expires) VALUES (@challenge, @expires) ON CONFLICT (challenge) DO NOTHING", new { challenge, expires }, cancellationToken: ct)) == 1;
     }
 
     public Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>

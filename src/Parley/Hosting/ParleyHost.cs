@@ -96,6 +96,7 @@ internal static class ParleyHost
         services.AddHostedService<AdminPasswordRecord>();
         services.AddNotifications(config, options.MailRetry, options.Destinations);
         services.AddSingleton<CommentService>();
+        services.AddSingleton(sp => new Core.Spam.ProofOfWork(sp.GetRequiredService<ICommentStore>().SessionKey, sp.GetRequiredService<TimeProvider>()));
         ApiDescription.Register(services);
         services.AddHostedService<PurgeWorker>();
         // The app is built below; the warm-up is made when the host starts, and rehearses on a copy of its pipeline.

@@ -24,6 +24,8 @@ internal static class Routes
         app.Map("/info", ClientConfig.Info)
             .WithSummary("Any method: the Isso version Parley speaks, its host, the site origin and whether moderation is on.");
         app.MapMethods("/origin-check", Read, ClientConfig.OriginCheck);
+        app.MapGet("/challenge", Challenges.Get)
+            .WithSummary("A proof-of-work challenge (ALTCHA v1: algorithm, challenge, maxnumber, salt, signature) while [spam] proof-of-work is on.");
         app.MapGet("/events/stream", LiveStream.Get)
             .WithSummary("Server-Sent Events: published comments as they happen, of ?uri= or every thread; resumes after Last-Event-ID.");
         app.MapMethods("/badge.svg", Read, CountBadge.Get)

@@ -44,6 +44,11 @@ public sealed class ReloadRulesTests
             Retries = [TimeSpan.FromSeconds(90)],
         },
         Amqp = new AmqpConfig { Url = "amqp://localhost/", Exchange = "parley", TopicPrefix = "org.example" },
+        Spam = new SpamConfig
+        {
+            ProofOfWork = true, ProofOfWorkCost = 5, Honeypot = true, MaxLinks = 2,
+            BlockedWords = [Core.Spam.WordRule.TryParse("casino", out _)!], SuspectWords = [Core.Spam.WordRule.TryParse("/x/", out _)!],
+        },
     };
 
     [Fact]

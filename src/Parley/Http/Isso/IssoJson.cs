@@ -60,6 +60,15 @@ internal sealed class IssoJson(ParleyConfig config, CommentRenderer renderer, Au
             w.WriteBoolean("avatar", false);
         }
         w.WriteBoolean("feed", config.Rss.Base.Length > 0);
+        // Parley: what its client must add to a comment; written only when on, so Isso's settings read as Isso's.
+        if (config.Spam.ProofOfWork)
+        {
+            w.WriteBoolean("proof-of-work", true);
+        }
+        if (config.Spam.Honeypot)
+        {
+            w.WriteBoolean("honeypot", true);
+        }
         w.WriteEndObject();
     }
 }

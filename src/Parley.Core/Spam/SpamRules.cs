@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Parley.Core.Comments;
+using Parley.Core.Config;
+
+namespace Parley.Core.Spam;
+
+/// <summary>
+/// <c>[spam]</c>'s rules on what a comment says: blocked words refuse it (with a message that does not give the list
+/// away), suspect words and too many links hold it for moderation, with the reason.
+/// </summary>
+public static partial class SpamRules
+{
+    /// <summary>The message a refused comment gets: the same whatever refused it.</summary>
+    public const string RefusedMessage = "this comment cannot be posted here";
+
+    /// <summary>Throws 403 when a blocked word matches; answers why the comment should wait for moderation, or null.</summary>
+    public static string? Check(SpamConfig spam, CommentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(spam);
+        ArgumentNullException.ThrowIfNull(input);
+        var fields = new[] { input.Text, input.Author, input.Website, input.Email }.OfType<string>().ToArray();
+        if (spam.BlockedWords.Any(rule => fields.Any(rule.Matches)))
+        {
+            throw new RuleViolationException(ViolationKind.Forbidden, RefusedMessage);
+        }
+        if (spam.SuspectWords.FirstOrDefault(rule => fields.Any(rule.Matches)) is { } suspect)
+        {
+            return $"suspect word: {suspect.Text}";
+        }
+        var links = Links(input.Text);
+        return links > spam.MaxLinks ? $"{links} links (more than {spam.MaxLinks})" : null;
+    }
+
+    /// <summary>Addresses in the text: <c>http://</c>, <c>https://</c> or <c>www.</c>, bare or in Markdown or HTML links.</summary>
+    public static int Links(string text) => Address().Count(text);
+
+    [GeneratedRegex(@"(?i)(?<![\w./@])(?:https?://|www\.)[^\s)""'<>]")]
+    private static partial Regex Address();
+}
