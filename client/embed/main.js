@@ -11,6 +11,7 @@ import { renderComment } from './comment.js';
 import { relativeTime } from './comment-parts.js';
 import { loadThread } from './thread.js';
 import { followThread } from './live.js';
+import { proofOfWork } from './proof.js';
 import { describeError } from './errors.js';
 
 const scripts = [...document.getElementsByTagName('script')];
@@ -50,7 +51,7 @@ function problem(thread, message, retry) {
   thread.append(box);
 }
 
-const ctx = { api, options, endpoint, owns };
+const ctx = { api, options, endpoint, owns, proof: proofOfWork(api) };
 
 async function setUp() {
   const { code, t } = await translation;

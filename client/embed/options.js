@@ -26,6 +26,10 @@ export const defaults = {
   'reply-notifications': false,
   gravatar: false,
   feed: false,
+  // Parley's [spam]: what a comment must carry.
+  'proof-of-work': false,
+  honeypot: false,
 };
 
-export const serverOwned = ['reply-to-self', 'require-email', 'require-author', 'website-field', 'reply-notifications', 'gravatar', 'avatar', 'feed'];
+export const serverOwned = ['reply-to-self', 'require-email', 'require-author', 'website-field', 'reply-notifications', 'gravatar', 'avatar', 'feed',
+  'proof-of-work', 'honeypot'];

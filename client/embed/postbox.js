@@ -24,6 +24,11 @@ export function postbox(ctx, parent, onPosted) {
   const author = field('author', 'text', options['require-author']);
   const email = field('email', 'email', options['require-email']);
   const website = options['website-field'] === false ? null : field('website', 'text', false);
+  // Off screen rather than merely hidden, so form-filling bots see a field; readers skip it (no tab stop), and a
+  // screen reader that reaches it is told to leave it empty.
+  const trap = options.honeypot
+    ? h('input', { type: 'text', id: id('subject'), name: 'subject', tabindex: '-1', autocomplete: 'off' })
+    : null;
   const notify = h('input', { type: 'checkbox', name: 'notification', checked: options['reply-notifications-default-enabled'] });
   const notification = h('div', { class: 'isso-notification-section' }, h('label', {}, notify, ' ', t('postbox-notification')));
   const error = h('p', { class: 'isso-error', id: id('error'), role: 'alert', hidden: true });
@@ -49,6 +54,7 @@ export function postbox(ctx, parent, onPosted) {
       inputWrapper('author', author, optional('postbox-author', options['require-author'])),
       inputWrapper('email', email, optional('postbox-email', options['require-email'])),
       inputWrapper('website', website, t('postbox-website')),
+      trap && h('p', { class: 'isso-input-wrapper isso-honeypot' }, h('label', { for: trap.id }, t('postbox-honeypot')), trap),
       h('p', { class: 'isso-post-action' }, submit),
       h('p', { class: 'isso-post-action' }, h('input', { type: 'button', name: 'preview', value: t('postbox-preview'), onclick: preview })),
       h('p', { class: 'isso-post-action' }, editButton),
@@ -63,6 +69,10 @@ export function postbox(ctx, parent, onPosted) {
   };
   email.addEventListener('input', showNotification);
   showNotification();
+  // The puzzle is solved while the reader writes (one at a time; a posted comment uses its own up).
+  if (options['proof-of-work']) {
+    for (const input of [text, author, email]) input.addEventListener('input', () => ctx.proof.prepare());
+  }
 
   function fail(message, focus) {
     error.textContent = message;
@@ -111,11 +121,13 @@ export function postbox(ctx, parent, onPosted) {
       author: value(author), email: value(email), website: value(website), text: text.value,
       parent, title: ctx.title, notification: notification.hidden || !notify.checked ? 0 : 1,
     };
+    if (trap) comment.subject = trap.value;
     remember('author', comment.author);
     remember('email', comment.email);
     remember('website', comment.website);
     submit.disabled = true;
     try {
+      if (options['proof-of-work']) comment.altcha = await ctx.proof.take();
       const created = await ctx.api.create(ctx.uri, comment);
       text.value = '';
       previewText.textContent = '';

@@ -97,6 +97,7 @@ export function createApi(endpoint, { fetch = globalThis.fetch, setCookie = () =
     count: (uris) => call('POST', '/count', uris),
     create: (uri, comment) => call('POST', `/new?${query({ uri })}`, comment),
     preview: (text) => call('POST', '/preview', { text }),
+    challenge: () => call('GET', '/challenge'),
     view: (id) => call('GET', `/id/${id}?plain=1`),
     edit: (id, text) => call('PUT', `/id/${id}`, { text }),
     remove: (id) => call('DELETE', `/id/${id}`),

@@ -95,7 +95,7 @@ internal static class ConfigDefaults
 
         [spam]
         proof-of-work = false
-        proof-of-work-cost = 100000
+        proof-of-work-cost = 200000
         honeypot = false
         blocked-words =
         suspect-words =

@@ -12,7 +12,7 @@ public sealed record SpamConfig
     public bool ProofOfWork { get; init; }
 
     /// <summary>The largest number the puzzle may hide: a browser tries half of them on average.</summary>
-    public int ProofOfWorkCost { get; init; } = 100_000;
+    public int ProofOfWorkCost { get; init; } = 200_000;
 
     /// <summary>A form field real readers never see; a comment that fills it is refused.</summary>
     public bool Honeypot { get; init; }
