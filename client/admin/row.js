@@ -23,6 +23,7 @@ export function commentRow(c, site, actions) {
       h('span', { class: 'parley-thread' }, thread, ' ', h('code', {}, c.uri)),
       h('time', { datetime: new Date(c.created * 1000).toISOString() }, formatDate(c.created)),
       h('span', { class: `parley-mode parley-mode-${c.mode}` }, MODES[c.mode] ?? String(c.mode))),
+    c.held && h('p', { class: 'parley-held' }, T.heldBecause(c.held)),
     text,
     buttons);
 

@@ -56,6 +56,7 @@ export const T = {
   attempts: (n) => (n === 1 ? '1 attempt' : `${n} attempts`),
   latest: 'latest',
   by: (who) => `by ${who}`,
+  heldBecause: (reason) => `Held for moderation: ${reason}`,
   webhooks: 'Webhooks',
   noWebhooks: 'No webhook is configured ([webhook] url).',
   running: 'Running.',

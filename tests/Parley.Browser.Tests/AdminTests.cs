@@ -140,6 +140,17 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ACommentASpamRuleHeldShowsWhy()
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new("admin", "enabled", "true"), new("admin", "password", Password), new("spam", "suspect-words", "crypto"));
+        var held = await site.Api.PostAsync("/post-1/", "All about crypto", author: "Ann");
+        await SignInAsync(site);
+        await Expect(Row(site.Page, held).Locator(".parley-held")).ToHaveTextAsync("Held for moderation: suspect word: crypto");
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
     public async Task WrongPasswordsShowAnErrorThenTheLockout()
     {
         await using var site = await StartAsync();

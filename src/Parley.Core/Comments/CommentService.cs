@@ -130,6 +130,10 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             Voters = VotersFilter.Create(remoteAddr),
             Notification = confirm ? 0 : input.Notification,
         }, ct);
+        if (verdict?.HoldReason is { } reason)
+        {
+            await tx.RecordHoldReasonAsync(comment.Id, comment.Created, reason, ct);
+        }
         await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Reader, now, thread, comment)
         {
             Site = site,
@@ -142,8 +146,14 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     /// Owner or moderator edit: text always, author and website only when sent (null clears them).
     /// The owner's edit stamps <c>modified</c>; the moderation link's does not (as in Isso).
     /// </summary>
-    public Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, string by, SiteAddress site, CancellationToken ct = default) =>
-        WriteAsync(async tx =>
+    public Task<Comment> EditAsync(long id, CommentInput input, bool stampModified, string by, SiteAddress site, CancellationToken ct = default)
+    {
+        // A reader's edit may not bring in what [spam] would have refused or held: the comment stays as it was.
+        if (by == EventBy.Owner && SpamRules.Check(config.Current.Spam, input) is not null)
+        {
+            throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage);
+        }
+        return WriteAsync(async tx =>
         {
             var now = Now;
             var comment = await tx.GetCommentAsync(id, ct) ?? throw NotFound();
@@ -158,6 +168,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             await RecordAsync(tx, EventTypes.CommentEdited, by, now, edited, site, ct);
             return edited;
         }, ct);
+    }
 
     /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone (or never was).</summary>
     public async Task<Comment?> DeleteAsync(long id, string by, SiteAddress site, CancellationToken ct = default) =>

@@ -104,6 +104,9 @@ public interface ICommentStore : IDisposable
     /// <summary>How many comments each mode holds (all threads); modes without comments are left out.</summary>
     Task<IReadOnlyDictionary<int, int>> CountByModeAsync(CancellationToken ct = default);
 
+    /// <summary>Why those of <paramref name="ids"/> that a spam rule held wait for moderation, by id.</summary>
+    Task<IReadOnlyDictionary<long, string>> HoldReasonsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
+
     /// <summary>
     /// Reply-mail candidates for a reply to <paramref name="parent"/> (spec/notifications.md §5): the parent
     /// itself, then its published replies, oldest first.

@@ -65,6 +65,9 @@ public interface IWriteScope
     /// </summary>
     Task<bool> SpendChallengeAsync(string challenge, double expires, double now, CancellationToken ct = default);
 
+    /// <summary>Why comment <paramref name="id"/> (created at <paramref name="created"/>) waits for moderation: a spam rule's reason.</summary>
+    Task RecordHoldReasonAsync(long id, double created, string reason, CancellationToken ct = default);
+
     /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
     Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
 

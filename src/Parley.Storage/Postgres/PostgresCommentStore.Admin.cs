@@ -65,6 +65,16 @@ public sealed partial class PostgresCommentStore
         }, ct);
     }
 
+    public Task<IReadOnlyDictionary<long, string>> HoldReasonsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT r.id, r.reason FROM parley_hold_reasons r JOIN comments c ON c.id = r.id AND c.created = r.created
+            WHERE r.id = ANY(@ids)
+            """;
+        return ReadAsync(async c => (IReadOnlyDictionary<long, string>)(await c.QueryAsync<(long Id, string Reason)>(
+            new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct))).ToDictionary(r => r.Id, r => r.Reason), ct);
+    }
+
     // A whitelist: the column name is spliced into the SQL, so only these values may reach it.
     private static string AdminOrderColumn(string orderBy) => orderBy switch
     {

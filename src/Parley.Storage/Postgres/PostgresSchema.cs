@@ -114,6 +114,9 @@ internal static class PostgresSchema
         CREATE TABLE parley_spent_challenges (challenge text PRIMARY KEY, expires double precision NOT NULL);
         CREATE INDEX parley_spent_challenges_expires ON parley_spent_challenges (expires);
         """,
+        """
+        CREATE TABLE parley_hold_reasons (id bigint PRIMARY KEY, created double precision NOT NULL, reason text NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

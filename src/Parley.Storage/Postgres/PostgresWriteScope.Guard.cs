@@ -32,6 +32,11 @@ internal sealed partial class PostgresWriteScope
         return await wire.ExecuteAsync(await CommandAsync("INSERT INTO parley_spent_challenges (challenge, expires) VALUES (@challenge, @expires) ON CONFLICT (challenge) DO NOTHING", new { challenge, expires }, ct)) == 1;
     }
 
+    public async Task RecordHoldReasonAsync(long id, double created, string reason, CancellationToken ct = default) =>
+        await wire.ExecuteAsync(await CommandAsync(
+            "INSERT INTO parley_hold_reasons (id, created, reason) VALUES (@id, @created, @reason) ON CONFLICT (id) DO UPDATE SET created = excluded.created, reason = excluded.reason",
+            new { id, created, reason }, ct));
+
     public async Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
         await wire.ExecuteScalarAsync<bool>(await CommandAsync(
             "SELECT EXISTS (SELECT 1 FROM parley_confirmed_addresses WHERE email = @email)", new { email }, ct));

@@ -55,6 +55,17 @@ public sealed partial class SqliteCommentStore
         }, ct);
     }
 
+    public Task<IReadOnlyDictionary<long, string>> HoldReasonsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        // The comment must be the one held (same created): SQLite may hand a deleted comment's id out again.
+        const string sql = """
+            SELECT r.id, CAST(r.reason AS TEXT) FROM parley_hold_reasons r JOIN comments c ON c.id = r.id AND c.created = r.created
+            WHERE r.id IN @ids
+            """;
+        return ReadAsync(async c => (IReadOnlyDictionary<long, string>)(await c.QueryAsync<(long Id, string Reason)>(
+            new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct))).ToDictionary(r => r.Id, r => r.Reason), ct);
+    }
+
     // A whitelist: the column name is spliced into the SQL, so only these values may reach it.
     private static string AdminOrderColumn(string orderBy) => orderBy switch
     {

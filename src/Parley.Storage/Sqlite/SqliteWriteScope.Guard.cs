@@ -34,6 +34,11 @@ internal sealed partial class SqliteWriteScope
             "INSERT INTO parley_spent_challenges (challenge, expires) VALUES (@challenge, @expires) ON CONFLICT (challenge) DO NOTHING", new { challenge, expires }, cancellationToken: ct)) == 1;
     }
 
+    public Task RecordHoldReasonAsync(long id, double created, string reason, CancellationToken ct = default) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO parley_hold_reasons (id, created, reason) VALUES (@id, @created, @reason) ON CONFLICT (id) DO UPDATE SET created = excluded.created, reason = excluded.reason",
+            new { id, created, reason }, cancellationToken: ct));
+
     public Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM parley_confirmed_addresses WHERE email = @email)", new { email }, cancellationToken: ct));

@@ -144,4 +144,29 @@ public sealed class SpamTests
         Assert.False(config.TryGetProperty("proof-of-work", out _));
         Assert.False(config.TryGetProperty("honeypot", out _));
     }
+    [Fact]
+    public async Task AHeldCommentSaysWhyInTheAdminListingAndAnOwnersEditCannotBringInWhatARuleStops()
+    {
+        await using var app = await TestApp.StartAsync(c => With(new SpamConfig
+        {
+            SuspectWords = [WordRule.TryParse("crypto", out _)!],
+            MaxLinks = 1,
+        })(c) with { Admin = c.Admin with { Enabled = true, Password = AdminWire.Password } });
+        using (var held = await app.PostNewAsync("/post/", Body("Buy crypto today")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
+        }
+        var mine = await app.CommentAsync("/post/", "A plain comment");
+        var login = await app.SignInAsync();
+        var listing = (await app.ListAsync(login, "mode=all&order_by=id&asc=1")).GetProperty("comments").EnumerateArray().ToList();
+        Assert.Equal("suspect word: crypto", listing[0].GetProperty("held").GetString());
+        Assert.False(listing[1].TryGetProperty("held", out _));
+
+        using var edit = await app.SendAsync(HttpMethod.Put, $"/id/{mine.Id}", """{"text":"Now with https://a.example and https://b.example"}""", cookie: mine.Cookie);
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Contains(SpamRules.RefusedMessage, WebUtility.HtmlDecode(await edit.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("A plain comment", (await app.Store.GetCommentAsync(mine.Id))!.Text);
+        using var fine = await app.SendAsync(HttpMethod.Put, $"/id/{mine.Id}", """{"text":"Edited with one link: https://a.example"}""", cookie: mine.Cookie);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
 }

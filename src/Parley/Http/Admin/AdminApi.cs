@@ -65,6 +65,7 @@ internal static class AdminApi
         var query = AdminListArgs.Parse(context.Request);
         var listing = await store.AdminListAsync(query, ct);
         var counts = await store.CountByModeAsync(ct);
+        var held = await store.HoldReasonsAsync([.. listing.Rows.Where(r => r.Comment.Mode == 2).Select(r => r.Comment.Id)], ct);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
@@ -80,7 +81,7 @@ internal static class AdminApi
             w.WriteStartArray("comments");
             foreach (var row in listing.Rows)
             {
-                json.WriteComment(w, row);
+                json.WriteComment(w, row, held.GetValueOrDefault(row.Comment.Id));
             }
             w.WriteEndArray();
             w.WriteEndObject();

@@ -12,7 +12,8 @@ namespace Parley.Http.Admin;
 /// </summary>
 internal sealed class AdminJson(CommentRenderer renderer, CommentTokens tokens)
 {
-    public void WriteComment(Utf8JsonWriter w, AdminRow row)
+    /// <summary>The comment; <paramref name="held"/> is why a spam rule holds it (written as <c>held</c> when there is a reason).</summary>
+    public void WriteComment(Utf8JsonWriter w, AdminRow row, string? held = null)
     {
         var c = row.Comment;
         w.WriteStartObject();
@@ -33,6 +34,10 @@ internal sealed class AdminJson(CommentRenderer renderer, CommentTokens tokens)
         w.WriteNumber("dislikes", c.Dislikes);
         w.WriteNullable("notification", c.Notification);
         w.WriteString("key", tokens.ModerationKey(c.Id));
+        if (held is not null)
+        {
+            w.WriteString("held", held);
+        }
         w.WriteEndObject();
     }
 
