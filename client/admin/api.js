@@ -33,6 +33,9 @@ export function createAdminApi(base, csrf, fetch = globalThis.fetch) {
     edit: (id, fields) => call('PUT', `/comments/${id}`, fields),
     logout: () => call('POST', '/logout'),
     history: (query) => call('GET', `/events?${query}`),
+    bans: () => call('GET', '/bans'),
+    ban: (comment, kind, action) => call('POST', '/bans', { comment, kind, action }),
+    unban: (id) => call('DELETE', `/bans/${id}`).then(() => true),
     webhooks: () => call('GET', '/webhooks'),
     // 204 without a body: true tells success from the null a failed request gives.
     startWebhook: (url) => call('POST', '/webhooks/start', { url }).then(() => true),

@@ -1,8 +1,9 @@
-// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging, the event history and the webhooks.
+// The moderation panel: mode tabs, search, sort, the list with per-row and bulk actions, paging, bans, the event history and the webhooks.
 import { h } from '../shared/dom.js';
 import { createAdminApi } from './api.js';
 import { historySection } from './history.js';
 import { webhooksSection } from './webhooks.js';
+import { bansSection } from './bans.js';
 import { commentRow } from './row.js';
 import { clampPage, initialState, pageCount, pageLabel, resultMessage, tabLabel } from './state.js';
 import { MODES, SORT_LABELS, T } from './strings.js';
@@ -42,6 +43,8 @@ const previous = h('button', { type: 'button', onclick: () => update({ page: sta
 const next = h('button', { type: 'button', onclick: () => update({ page: state.page + 1 }) }, T.next);
 const position = h('span', { class: 'parley-position' });
 
+const bans = bansSection(api, guard, (text) => { status.textContent = text; });
+
 root.append(
   h('button', { type: 'button', class: 'parley-signout', onclick: signOut }, T.signOut),
   status, alert,
@@ -51,6 +54,7 @@ root.append(
   list,
   h('nav', { class: 'parley-paging', 'aria-label': 'Pages' }, previous, position, next),
   historySection(api, guard),
+  bans.section,
   webhooksSection(api, guard, (text) => { status.textContent = text; }));
 
 const boxes = () => [...list.querySelectorAll('input.parley-select')];
@@ -80,7 +84,7 @@ async function load() {
     tab.textContent = tabLabel(tab.dataset.mode, answer.counts);
     tab.setAttribute('aria-pressed', String(Number(tab.dataset.mode) === state.mode));
   }
-  const actions = { onSelect: refreshBulk, approve: (c) => act('activate', [c.id]), remove: (c) => act('delete', [c.id]), save };
+  const actions = { onSelect: refreshBulk, approve: (c) => act('activate', [c.id]), remove: (c) => act('delete', [c.id]), save, ban: bans.ban };
   list.replaceChildren(...answer.comments.map((c) => commentRow(c, site, actions)));
   if (answer.comments.length === 0) list.append(h('li', { class: 'parley-empty' }, T.empty));
   position.textContent = pageLabel(state.page, total);

@@ -3,7 +3,7 @@ import { h, decode } from '../shared/dom.js';
 import { formatDate } from './state.js';
 import { MODES, T } from './strings.js';
 
-/** `actions`: onSelect(), approve(c), remove(c), save(c, fields) → Promise; `site` is the website's origin. */
+/** `actions`: onSelect(), approve(c), remove(c), save(c, fields) → Promise, ban(c, kind); `site` is the website's origin. */
 export function commentRow(c, site, actions) {
   const text = h('div', { class: 'parley-text' });
   // The server renders and sanitises the Markdown; this is the same HTML the embed shows.
@@ -13,6 +13,8 @@ export function commentRow(c, site, actions) {
   const buttons = h('div', { class: 'parley-actions' },
     c.mode === 2 && h('button', { type: 'button', onclick: () => actions.approve(c) }, T.approve),
     c.mode !== 4 && h('button', { type: 'button', onclick: () => openEditor() }, T.edit),
+    h('button', { type: 'button', onclick: () => actions.ban(c, 'address') }, T.banAddress),
+    c.email && h('button', { type: 'button', onclick: () => actions.ban(c, 'email') }, T.banEmail),
     h('button', { type: 'button', class: 'parley-danger', onclick: () => actions.remove(c) }, T.delete));
   const row = h('li', { class: 'parley-comment', id: `parley-comment-${c.id}`, 'data-id': c.id, 'data-mode': c.mode },
     h('div', { class: 'parley-head' },

@@ -151,6 +151,34 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BanningAnAddressFromItsCommentRefusesItsNextCommentAndLiftingTheBanListsNobody()
+    {
+        await using var site = await StartAsync();
+        var first = await site.Api.PostAsync("/post-1/", "Spam from a known address", author: "Sam");
+        await SignInAsync(site);
+        await Expect(Row(site.Page, first)).ToBeVisibleAsync();
+        // Moderation is on here, so a held comment would look like any other: this ban refuses.
+        await site.Page.Locator("summary", new() { HasText = "Bans" }).ClickAsync();
+        await Expect(site.Page.Locator(".parley-bans")).ToContainTextAsync("Nobody is banned.");
+        await site.Page.GetByLabel("New bans").SelectOptionAsync("refuse");
+        await Row(site.Page, first).GetByRole(AriaRole.Button, new() { Name = "Ban address" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("comments refused from now on.");
+        var ban = site.Page.Locator("li.parley-ban");
+        await Expect(ban).ToHaveCountAsync(1);
+        await Expect(ban).ToContainTextAsync("Address range");
+        await Expect(ban).ToContainTextAsync("refused");
+
+        var refused = await site.Api.TryPostAsync("/post-1/", "Spam again");
+        Assert.Equal(403, refused);
+
+        await ban.GetByRole(AriaRole.Button, new() { Name = "Lift" }).ClickAsync();
+        await Expect(site.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("lifted");
+        await Expect(site.Page.Locator(".parley-bans")).ToContainTextAsync("Nobody is banned.");
+        Assert.Equal(202, await site.Api.TryPostAsync("/post-1/", "Allowed again"));
+        Assert.True(site.Browser.Errors.Count == 0, site.Report());
+    }
+
+    [Fact]
     public async Task WrongPasswordsShowAnErrorThenTheLockout()
     {
         await using var site = await StartAsync();

@@ -108,7 +108,12 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         {
             throw ProofOfWork.Reused();
         }
-        if (verdict?.HoldReason is not null)
+        var holdReason = verdict?.HoldReason;
+        if (await tx.BanForAsync(remoteAddr, email, ct) is { } ban)
+        {
+            holdReason = ban.Action == Ban.Refuse ? throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage) : ban.Reason;
+        }
+        if (holdReason is not null)
         {
             mode = CommentMode.Pending;
         }
@@ -130,7 +135,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             Voters = VotersFilter.Create(remoteAddr),
             Notification = confirm ? 0 : input.Notification,
         }, ct);
-        if (verdict?.HoldReason is { } reason)
+        if (holdReason is { } reason)
         {
             await tx.RecordHoldReasonAsync(comment.Id, comment.Created, reason, ct);
         }
@@ -169,6 +174,27 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             return edited;
         }, ct);
     }
+
+    /// <summary>
+    /// Bans the address range or the e-mail address comment <paramref name="id"/> was written from, as stored; null when
+    /// the comment is gone. Throws 400 when it has no e-mail to ban.
+    /// </summary>
+    public Task<Ban?> BanAsync(long id, string kind, string action, CancellationToken ct = default) => WriteAsync(async tx =>
+    {
+        if (await tx.GetCommentAsync(id, ct) is not { } comment)
+        {
+            return null;
+        }
+        var value = kind == Ban.Address ? comment.RemoteAddr : comment.Email;
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new RuleViolationException(ViolationKind.BadRequest, $"comment {id} has no {(kind == Ban.Address ? "address" : "e-mail")} to ban");
+        }
+        return await tx.AddBanAsync(kind, value, action, Now, ct);
+    }, ct);
+
+    /// <summary>Lifts ban <paramref name="id"/>; false when there was none.</summary>
+    public Task<bool> UnbanAsync(long id, CancellationToken ct = default) => WriteAsync(tx => tx.RemoveBanAsync(id, ct), ct);
 
     /// <summary>Deletes, or leaves a placeholder when replies exist; null when the row is gone (or never was).</summary>
     public async Task<Comment?> DeleteAsync(long id, string by, SiteAddress site, CancellationToken ct = default) =>

@@ -1,6 +1,7 @@
 using Parley.Core.Comments;
 using Parley.Core.Email;
 using Parley.Core.Events;
+using Parley.Core.Spam;
 using Parley.Core.Import;
 
 namespace Parley.Core.Storage;
@@ -103,6 +104,9 @@ public interface ICommentStore : IDisposable
 
     /// <summary>How many comments each mode holds (all threads); modes without comments are left out.</summary>
     Task<IReadOnlyDictionary<int, int>> CountByModeAsync(CancellationToken ct = default);
+
+    /// <summary>Every ban, newest first.</summary>
+    Task<IReadOnlyList<Ban>> BansAsync(CancellationToken ct = default);
 
     /// <summary>Why those of <paramref name="ids"/> that a spam rule held wait for moderation, by id.</summary>
     Task<IReadOnlyDictionary<long, string>> HoldReasonsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);

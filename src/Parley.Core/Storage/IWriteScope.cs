@@ -1,5 +1,6 @@
 using Parley.Core.Comments;
 using Parley.Core.Events;
+using Parley.Core.Spam;
 
 namespace Parley.Core.Storage;
 
@@ -67,6 +68,15 @@ public interface IWriteScope
 
     /// <summary>Why comment <paramref name="id"/> (created at <paramref name="created"/>) waits for moderation: a spam rule's reason.</summary>
     Task RecordHoldReasonAsync(long id, double created, string reason, CancellationToken ct = default);
+
+    /// <summary>The ban that applies to a comment from <paramref name="remoteAddr"/> with <paramref name="email"/>, refusing ones first; null when none.</summary>
+    Task<Ban?> BanForAsync(string remoteAddr, string? email, CancellationToken ct = default);
+
+    /// <summary>Bans <paramref name="value"/> (or changes its action when it is banned already).</summary>
+    Task<Ban> AddBanAsync(string kind, string value, string action, double now, CancellationToken ct = default);
+
+    /// <summary>Lifts ban <paramref name="id"/>; false when there was none.</summary>
+    Task<bool> RemoveBanAsync(long id, CancellationToken ct = default);
 
     /// <summary>Whether this stored e-mail has confirmed a reply subscription before (double opt-in).</summary>
     Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);

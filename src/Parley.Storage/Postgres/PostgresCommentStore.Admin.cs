@@ -1,4 +1,5 @@
 using Dapper;
+using Parley.Core.Spam;
 using Parley.Core.Storage;
 
 namespace Parley.Storage.Postgres;
@@ -64,6 +65,10 @@ public sealed partial class PostgresCommentStore
             return (IReadOnlyDictionary<int, int>)rows.ToDictionary(r => (int)r.Mode, r => (int)r.Count);
         }, ct);
     }
+
+    public Task<IReadOnlyList<Ban>> BansAsync(CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<Ban>>(async c => [.. (await c.QueryAsync<BanRow>(new CommandDefinition(
+            "SELECT id, kind, value, action, created FROM parley_bans ORDER BY id DESC", cancellationToken: ct))).Select(r => r.ToBan())], ct);
 
     public Task<IReadOnlyDictionary<long, string>> HoldReasonsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {

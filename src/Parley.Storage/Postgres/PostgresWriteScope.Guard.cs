@@ -1,4 +1,5 @@
 using Dapper;
+using Parley.Core.Spam;
 
 namespace Parley.Storage.Postgres;
 
@@ -36,6 +37,29 @@ internal sealed partial class PostgresWriteScope
         await wire.ExecuteAsync(await CommandAsync(
             "INSERT INTO parley_hold_reasons (id, created, reason) VALUES (@id, @created, @reason) ON CONFLICT (id) DO UPDATE SET created = excluded.created, reason = excluded.reason",
             new { id, created, reason }, ct));
+
+    public async Task<Ban?> BanForAsync(string remoteAddr, string? email, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id, kind, value, action, created FROM parley_bans
+            WHERE (kind = 'address' AND value = @remoteAddr) OR (kind = 'email' AND value = @email)
+            ORDER BY action = 'refuse' DESC LIMIT 1
+            """;
+        return (await wire.QueryAsync<BanRow>(await CommandAsync(sql, new { remoteAddr, email }, ct))).FirstOrDefault()?.ToBan();
+    }
+
+    public async Task<Ban> AddBanAsync(string kind, string value, string action, double now, CancellationToken ct = default)
+    {
+        const string sql = """
+            INSERT INTO parley_bans (kind, value, action, created) VALUES (@kind, @value, @action, @now)
+            ON CONFLICT (kind, value) DO UPDATE SET action = excluded.action
+            RETURNING id, kind, value, action, created
+            """;
+        return (await wire.QuerySingleAsync<BanRow>(await CommandAsync(sql, new { kind, value, action, now }, ct))).ToBan();
+    }
+
+    public async Task<bool> RemoveBanAsync(long id, CancellationToken ct = default) =>
+        await wire.ExecuteAsync(await CommandAsync("DELETE FROM parley_bans WHERE id = @id", new { id }, ct)) > 0;
 
     public async Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
         await wire.ExecuteScalarAsync<bool>(await CommandAsync(

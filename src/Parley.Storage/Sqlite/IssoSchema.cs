@@ -62,6 +62,9 @@ internal static partial class IssoSchema
         CREATE TABLE IF NOT EXISTS parley_spent_challenges (challenge VARCHAR PRIMARY KEY, expires FLOAT NOT NULL);
         CREATE INDEX IF NOT EXISTS parley_spent_challenges_expires ON parley_spent_challenges (expires);
         CREATE TABLE IF NOT EXISTS parley_hold_reasons (id INTEGER PRIMARY KEY, created FLOAT NOT NULL, reason VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS parley_bans (
+          id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, value VARCHAR NOT NULL, action VARCHAR NOT NULL, created FLOAT NOT NULL,
+          UNIQUE (kind, value));
         CREATE TABLE IF NOT EXISTS parley_login_failures (
           address VARCHAR PRIMARY KEY, count INTEGER NOT NULL, last FLOAT NOT NULL, locked_until FLOAT NOT NULL);
         """;

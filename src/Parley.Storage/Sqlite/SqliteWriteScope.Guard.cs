@@ -1,4 +1,5 @@
 using Dapper;
+using Parley.Core.Spam;
 
 namespace Parley.Storage.Sqlite;
 
@@ -38,6 +39,29 @@ internal sealed partial class SqliteWriteScope
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO parley_hold_reasons (id, created, reason) VALUES (@id, @created, @reason) ON CONFLICT (id) DO UPDATE SET created = excluded.created, reason = excluded.reason",
             new { id, created, reason }, cancellationToken: ct));
+
+    public async Task<Ban?> BanForAsync(string remoteAddr, string? email, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id, kind, value, action, created FROM parley_bans
+            WHERE (kind = 'address' AND value = @remoteAddr) OR (kind = 'email' AND value = @email)
+            ORDER BY action = 'refuse' DESC LIMIT 1
+            """;
+        return (await connection.QueryAsync<BanRow>(new CommandDefinition(sql, new { remoteAddr, email }, cancellationToken: ct))).FirstOrDefault()?.ToBan();
+    }
+
+    public async Task<Ban> AddBanAsync(string kind, string value, string action, double now, CancellationToken ct = default)
+    {
+        const string sql = """
+            INSERT INTO parley_bans (kind, value, action, created) VALUES (@kind, @value, @action, @now)
+            ON CONFLICT (kind, value) DO UPDATE SET action = excluded.action;
+            SELECT id, kind, value, action, created FROM parley_bans WHERE kind = @kind AND value = @value;
+            """;
+        return (await connection.QuerySingleAsync<BanRow>(new CommandDefinition(sql, new { kind, value, action, now }, cancellationToken: ct))).ToBan();
+    }
+
+    public async Task<bool> RemoveBanAsync(long id, CancellationToken ct = default) =>
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM parley_bans WHERE id = @id", new { id }, cancellationToken: ct)) > 0;
 
     public Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(

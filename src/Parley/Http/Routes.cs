@@ -84,6 +84,9 @@ internal static class Routes
         api.MapPost("/comments/delete", AdminActions.Delete);
         api.MapPut("/comments/{id:long}", AdminActions.Edit);
         api.MapGet("/events", AdminEvents.List);
+        api.MapGet("/bans", AdminBans.List);
+        api.MapPost("/bans", AdminBans.Add);
+        api.MapDelete("/bans/{id:long}", AdminBans.Remove);
         api.MapGet("/webhooks", AdminWebhooks.List);
         api.MapPost("/webhooks/start", AdminWebhooks.Start);
         api.MapPost("/webhooks/resend", AdminWebhooks.Resend);

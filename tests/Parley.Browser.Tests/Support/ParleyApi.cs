@@ -41,6 +41,19 @@ public sealed class ParleyApi(Uri origin) : IDisposable
         return JsonDocument.Parse(answer).RootElement.GetProperty("id").GetInt64();
     }
 
+    /// <summary>Posts a comment and answers the status, whatever it is (a refusal included).</summary>
+    public async Task<int> TryPostAsync(string uri, string text, int from = 1)
+    {
+        var body = JsonSerializer.Serialize(new { text, title = "A post" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/new?uri=" + Uri.EscapeDataString(uri))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", Commenter(from));
+        using var response = await _client.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
     /// <summary>Likes comment <paramref name="id"/> from another commenter's address.</summary>
     public async Task LikeAsync(long id, int from)
     {
