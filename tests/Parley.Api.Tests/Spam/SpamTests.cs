@@ -20,9 +20,12 @@ public sealed class SpamTests
     };
 
     /// <summary>GET /challenge, solved as Parley's client does, as the payload POST /new takes under "altcha".</summary>
-    public static async Task<string> SolveAsync(TestApp app)
+    public static Task<string> SolveAsync(TestApp app) => SolveAsync(app.Client);
+
+    /// <summary>The same through any client of a server (a server process too).</summary>
+    public static async Task<string> SolveAsync(HttpClient client)
     {
-        using var response = await app.GetAsync("/challenge");
+        using var response = await client.GetAsync("/challenge");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var c = await Wire.JsonOf(response);
