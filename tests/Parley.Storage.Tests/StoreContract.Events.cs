@@ -1,6 +1,7 @@
 using Parley.Core.Comments;
 using Parley.Core.Config;
 using Parley.Core.Events;
+using Parley.Core.Spam;
 using Parley.Core.Storage;
 using Parley.Storage.Tests.Support;
 
@@ -16,7 +17,7 @@ public abstract partial class StoreContract
 
     private CommentService Service(ParleyConfig? config = null) =>
         new(new LiveConfig(config ?? new ParleyConfig { Guard = new GuardConfig { Enabled = false } }), Store,
-            new PageTitle(new HttpClient()), new EventSignal(), TimeProvider.System);
+            new PageTitle(new HttpClient()), new EventSignal(), TimeProvider.System, new ProofOfWork(Store.SessionKey, TimeProvider.System));
 
     private async Task<IReadOnlyList<ChangeEvent>> EventsAfterAsync(long after) => await Store.Events.ReadAsync(after, 1000);
 

@@ -13,10 +13,9 @@ namespace Parley.Core.Comments;
 /// Each operation is one transaction of the store, and records the event of each change in it
 /// (spec/events.md §4); destinations hear of them from the log, never from here.
 /// </summary>
-public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventSignal signal, TimeProvider time)
+public sealed class CommentService(LiveConfig config, ICommentStore store, PageTitle pageTitle, EventSignal signal, TimeProvider time,
+    ProofOfWork proofOfWork)
 {
-    private readonly ProofOfWork _proofOfWork = new(store.SessionKey, time);
-
     private const int MaxVotes = 142;
 
     // SQLite's datetime('now', '-6 month'): calendar months, UTC.
@@ -77,7 +76,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         {
             throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage);
         }
-        var proof = spam.ProofOfWork ? _proofOfWork.Verify(input.Proof) : ((string Challenge, double Expires)?)null;
+        var proof = spam.ProofOfWork ? proofOfWork.Verify(input.Proof) : ((string Challenge, double Expires)?)null;
         var hold = SpamRules.Check(spam, input);
         return proof is null && hold is null ? null : new SpamVerdict(proof?.Challenge, proof?.Expires ?? 0, hold);
     }

@@ -27,8 +27,12 @@ public static partial class SpamRules
         {
             return $"suspect word: {suspect.Text}";
         }
+        if (spam.MaxLinks is not { } most)
+        {
+            return null;
+        }
         var links = Links(input.Text);
-        return links > spam.MaxLinks ? $"{links} links (more than {spam.MaxLinks})" : null;
+        return links > most ? $"{links} links (more than {most})" : null;
     }
 
     /// <summary>Addresses in the text: <c>http://</c>, <c>https://</c> or <c>www.</c>, bare or in Markdown or HTML links.</summary>

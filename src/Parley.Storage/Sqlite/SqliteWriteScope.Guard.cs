@@ -40,14 +40,18 @@ internal sealed partial class SqliteWriteScope
             "INSERT INTO parley_hold_reasons (id, created, reason) VALUES (@id, @created, @reason) ON CONFLICT (id) DO UPDATE SET created = excluded.created, reason = excluded.reason",
             new { id, created, reason }, cancellationToken: ct));
 
+    // Asked for every new comment: a prepared statement, as the insert's.
     public async Task<Ban?> BanForAsync(string remoteAddr, string? email, CancellationToken ct = default)
     {
-        const string sql = """
+        var command = statements.Get("""
             SELECT id, kind, value, action, created FROM parley_bans
-            WHERE (kind = 'address' AND value = @remoteAddr) OR (kind = 'email' AND value = @email)
+            WHERE (kind = 'address' AND value = $remoteAddr) OR (kind = 'email' AND value = $email)
             ORDER BY action = 'refuse' DESC LIMIT 1
-            """;
-        return (await connection.QueryAsync<BanRow>(new CommandDefinition(sql, new { remoteAddr, email }, cancellationToken: ct))).FirstOrDefault()?.ToBan();
+            """);
+        command.Parameters.AddWithValue("$remoteAddr", remoteAddr);
+        command.Parameters.AddWithValue("$email", (object?)email ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return reader.Parse<BanRow>().FirstOrDefault()?.ToBan();
     }
 
     public async Task<Ban> AddBanAsync(string kind, string value, string action, double now, CancellationToken ct = default)

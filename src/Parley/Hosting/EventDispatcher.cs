@@ -36,12 +36,10 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the first request: a comment posted while a cursor did not exist yet would otherwise be skipped. Held
-        // before the first trim, which passes over destinations nobody has held for the retention time.
+        // Before the first request: a comment posted while a cursor did not exist yet would otherwise be skipped.
         foreach (var run in _runs)
         {
             await store.Events.CursorAsync(run.Destination.Name, cancellationToken);
-            await HoldAsync(run, cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -300,6 +298,9 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
 
     private async Task TrimAsync(CancellationToken ct)
     {
+        // The first trim waits until each destination has been held once: trimming passes over those nobody has held
+        // for the retention time, which after a long shutdown would be all of them.
+        await Task.Delay(Lease / 4, time, ct);
         while (!ct.IsCancellationRequested)
         {
             try

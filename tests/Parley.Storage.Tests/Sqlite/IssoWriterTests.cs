@@ -3,6 +3,7 @@ using Parley.Core.Comments;
 using Parley.Core.Config;
 using Parley.Core.Events;
 using Parley.Core.Security;
+using Parley.Core.Spam;
 using Parley.Storage.Sqlite;
 using Parley.Storage.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class IssoWriterTests : IDisposable
         using (var store = SqliteCommentStore.Open(_database.Path))
         {
             var service = new CommentService(new LiveConfig(new ParleyConfig { Guard = new GuardConfig { Enabled = false } }), store,
-                new PageTitle(new HttpClient()), new EventSignal(), TimeProvider.System);
+                new PageTitle(new HttpClient()), new EventSignal(), TimeProvider.System, new ProofOfWork(store.SessionKey, TimeProvider.System));
             var site = new SiteAddress("https://blog.example", "https://comments.example");
             var root = await service.CreateAsync("/post/", new CommentInput { Text = "root", Title = "Post" }, "192.0.2.0", site);
             await service.VoteAsync(root.Id, upvote: true, "198.51.100.0");
