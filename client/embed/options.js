@@ -24,6 +24,8 @@ export const defaults = {
   'require-author': false,
   'website-field': true,
   'reply-notifications': false,
+  // Isso's thread proposal: a second checkbox subscribes to every new comment.
+  'thread-notifications': false,
   gravatar: false,
   feed: false,
   // Parley's [spam]: what a comment must carry.
@@ -31,5 +33,5 @@ export const defaults = {
   honeypot: false,
 };
 
-export const serverOwned = ['reply-to-self', 'require-email', 'require-author', 'website-field', 'reply-notifications', 'gravatar', 'avatar', 'feed',
-  'proof-of-work', 'honeypot'];
+export const serverOwned = ['reply-to-self', 'require-email', 'require-author', 'website-field', 'reply-notifications', 'thread-notifications',
+  'gravatar', 'avatar', 'feed', 'proof-of-work', 'honeypot'];

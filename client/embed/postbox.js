@@ -30,7 +30,10 @@ export function postbox(ctx, parent, onPosted) {
     ? h('input', { type: 'text', id: id('subject'), name: 'subject', tabindex: '-1', autocomplete: 'off' })
     : null;
   const notify = h('input', { type: 'checkbox', name: 'notification', checked: options['reply-notifications-default-enabled'] });
-  const notification = h('div', { class: 'isso-notification-section' }, h('label', {}, notify, ' ', t('postbox-notification')));
+  const notifyThread = h('input', { type: 'checkbox', name: 'notification-thread' });
+  const replies = h('label', { class: 'isso-notification-replies' }, notify, ' ', t('postbox-notification'));
+  const thread = h('label', { class: 'isso-notification-thread' }, notifyThread, ' ', t('postbox-notification-thread'));
+  const notification = h('div', { class: 'isso-notification-section' }, replies, thread);
   const error = h('p', { class: 'isso-error', id: id('error'), role: 'alert', hidden: true });
   const previewText = h('div', { class: 'isso-text' });
   const submit = h('input', { type: 'submit', value: t('postbox-submit') });
@@ -65,7 +68,15 @@ export function postbox(ctx, parent, onPosted) {
   const box = h('div', { class: 'isso-postbox' }, form);
 
   const showNotification = () => {
-    notification.hidden = !(options['reply-notifications'] && email.value.trim());
+    replies.hidden = !options['reply-notifications'];
+    thread.hidden = !options['thread-notifications'];
+    notification.hidden = !(email.value.trim() && (!replies.hidden || !thread.hidden));
+  };
+  // comments.notification: 2 every new comment of the thread (which includes replies), 1 replies, 0 nothing.
+  const level = () => {
+    if (notification.hidden) return 0;
+    if (!thread.hidden && notifyThread.checked) return 2;
+    return !replies.hidden && notify.checked ? 1 : 0;
   };
   email.addEventListener('input', showNotification);
   showNotification();
@@ -119,7 +130,7 @@ export function postbox(ctx, parent, onPosted) {
     const value = (input) => (input && input.value.trim() ? input.value.trim() : null);
     const comment = {
       author: value(author), email: value(email), website: value(website), text: text.value,
-      parent, title: ctx.title, notification: notification.hidden || !notify.checked ? 0 : 1,
+      parent, title: ctx.title, notification: level(),
     };
     if (trap) comment.subject = trap.value;
     remember('author', comment.author);

@@ -27,7 +27,7 @@ internal sealed class EventRow
     public bool? Upvote { get; set; }
     public string? Origin { get; set; }
     public string? Endpoint { get; set; }
-    public bool Confirm { get; set; }
+    public long Confirm { get; set; }
 
     public ChangeEvent ToEvent()
     {
@@ -51,7 +51,7 @@ internal sealed class EventRow
             Placeholder = Placeholder,
             Upvote = Upvote,
             Site = Origin is null || Endpoint is null ? null : new SiteAddress(Origin, Endpoint),
-            ConfirmSubscription = Confirm,
+            SubscriptionToConfirm = Confirm,
         };
     }
 }

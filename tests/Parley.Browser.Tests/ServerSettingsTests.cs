@@ -34,4 +34,37 @@ public sealed class ServerSettingsTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Equal(1, body.GetProperty("notification").GetInt32());
         Assert.Equal("kim@example.com", body.GetProperty("email").GetString());
     }
+
+    [Fact]
+    public async Task WithThreadNotificationsASecondCheckboxSubscribesToEveryComment()
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new ConfigSetting("general", "reply-notifications", "true"), new ConfigSetting("general", "thread-notifications", "true"));
+        await site.OpenPostAsync("/post-1/");
+        var box = new ThreadDom(site.Page).MainBox;
+        await Expect(box.ThreadNotification).ToBeHiddenAsync();
+
+        await box.Text.FillAsync("Tell me about every comment");
+        await box.Email.FillAsync("kim@example.com");
+        await Expect(box.Notification).ToBeVisibleAsync();
+        await Expect(box.ThreadNotification).ToBeVisibleAsync();
+        await Expect(box.ThreadNotification).ToHaveAccessibleNameAsync("Subscribe to email notification of all new comments");
+        // Space ticks it, as for any checkbox.
+        await box.ThreadNotification.FocusAsync();
+        await site.Page.Keyboard.PressAsync("Space");
+        await Expect(box.ThreadNotification).ToBeCheckedAsync();
+        // Waiting for the answer: the box is emptied when it comes, and the next comment is written after.
+        var posted = await site.Page.RunAndWaitForResponseAsync(() => box.Submit.ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/new");
+        Assert.Equal(2, posted.Request.PostDataJSON()!.Value.GetProperty("notification").GetInt32());
+        await Expect(box.Text).ToHaveValueAsync("");
+
+        // Without the e-mail the choice is not offered, and nothing is asked for.
+        await box.Text.FillAsync("Anonymous now");
+        await box.Email.FillAsync("");
+        await Expect(box.ThreadNotification).ToBeHiddenAsync();
+        var sent = await site.Page.RunAndWaitForRequestAsync(() => box.Submit.ClickAsync(),
+            r => r.Method == "POST" && new Uri(r.Url).AbsolutePath == "/new");
+        Assert.Equal(0, sent.PostDataJSON()!.Value.GetProperty("notification").GetInt32());
+    }
 }

@@ -114,15 +114,18 @@ public sealed record CommentInput
         }
     }
 
-    // Isso stores what the client sends; Parley keeps the three meaningful values (spec allows normalising).
+    // Isso stores what the client sends; Parley keeps the meaningful levels (spec allows normalising): 2 asks for
+    // the whole thread, any other truthy value for replies.
     private static long? NotificationOf(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.True => 1,
-        JsonValueKind.False => 0,
-        JsonValueKind.Number when value.TryGetDouble(out var n) => n != 0 ? 1 : 0,
-        JsonValueKind.String => string.IsNullOrEmpty(value.GetString()) || value.GetString() == "0" ? 0 : 1,
+        JsonValueKind.True => Subscription.Replies,
+        JsonValueKind.False => Subscription.None,
+        JsonValueKind.Number when value.TryGetDouble(out var n) => Level(n != 0, n == 2),
+        JsonValueKind.String => Level(value.GetString() is { Length: > 0 } s && s != "0", value.GetString() == "2"),
         _ => null,
     };
+
+    private static long Level(bool truthy, bool thread) => !truthy ? Subscription.None : thread ? Subscription.Thread : Subscription.Replies;
 
     private static JsonElement Field(Dictionary<string, JsonElement> fields, string key) =>
         fields.TryGetValue(key, out var value) ? value : default;

@@ -116,10 +116,12 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         {
             mode = CommentMode.Pending;
         }
-        // With double opt-in, an address not yet confirmed is subscribed only once its owner follows the mailed link.
-        var confirm = input.Notification is not (null or 0) && email is not null
-            && settings.General.ReplyNotifications && settings.General.ReplyNotificationsConfirm
-            && !await tx.IsAddressConfirmedAsync(email, ct);
+        // A whole-thread subscription where the site offers none is a reply subscription. With double opt-in, an
+        // address not yet confirmed is subscribed only once its owner follows the mailed link.
+        var level = input.Notification == Subscription.Thread && !settings.General.ThreadNotifications ? Subscription.Replies : input.Notification;
+        var mailed = level == Subscription.Thread ? settings.General.ThreadNotifications
+            : level == Subscription.Replies && settings.General.ReplyNotifications;
+        var confirm = mailed && email is not null && settings.General.ReplyNotificationsConfirm && !await tx.IsAddressConfirmedAsync(email, ct);
         var comment = await tx.InsertCommentAsync(new Comment
         {
             Tid = thread.Id,
@@ -132,7 +134,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
             Email = email,
             Website = Escaping.Website(input.Website, prefixScheme: true),
             Voters = VotersFilter.Create(remoteAddr),
-            Notification = confirm ? 0 : input.Notification,
+            Notification = confirm ? Subscription.None : level,
         }, ct);
         if (holdReason is { } reason)
         {
@@ -141,7 +143,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         await tx.RecordAsync(new ChangeEvent(EventTypes.CommentCreated, EventBy.Reader, now, thread, comment)
         {
             Site = site,
-            ConfirmSubscription = confirm,
+            SubscriptionToConfirm = confirm ? level!.Value : Subscription.None,
         }, ct);
         return comment;
     }
@@ -282,9 +284,16 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     public Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default) =>
         store.WriteAsync(tx => tx.UnsubscribeAsync(email, id, ct), ct);
 
-    /// <summary>Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it and marks the address confirmed.</summary>
-    public Task<bool> ConfirmSubscriptionAsync(string email, long id, CancellationToken ct = default) =>
-        store.WriteAsync(tx => tx.ConfirmAddressAsync(email, id, Now, ct), ct);
+    /// <summary>The unsubscribe link of a thread mail: no more mail to <paramref name="email"/> from the thread of comment <paramref name="id"/>.</summary>
+    public Task<int> UnsubscribeThreadAsync(string email, long id, CancellationToken ct = default) =>
+        store.WriteAsync(tx => tx.UnsubscribeThreadAsync(email, id, ct), ct);
+
+    /// <summary>
+    /// Double opt-in: the mailed link for comment <paramref name="id"/> subscribes it at the <paramref name="level"/>
+    /// asked for and marks the address confirmed.
+    /// </summary>
+    public Task<bool> ConfirmSubscriptionAsync(string email, long id, long level, CancellationToken ct = default) =>
+        store.WriteAsync(tx => tx.ConfirmAddressAsync(email, id, level, Now, ct), ct);
 
     /// <summary>Deletes pending comments older than <c>[moderation] purge-after</c>.</summary>
     public Task<int> PurgeAsync(CancellationToken ct = default) =>

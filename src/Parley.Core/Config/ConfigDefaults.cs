@@ -15,6 +15,7 @@ internal static class ConfigDefaults
         notify = stdout
         reply-notifications = false
         reply-notifications-confirm = false
+        thread-notifications = false
         log-file =
         gravatar = false
         gravatar-url = https://www.gravatar.com/avatar/{}?d=identicon&s=55

@@ -107,6 +107,7 @@ public static class ConfigReader
             Notify = notify,
             ReplyNotifications = source.Bool("general", "reply-notifications", false),
             ReplyNotificationsConfirm = source.Bool("general", "reply-notifications-confirm", false),
+            ThreadNotifications = source.Bool("general", "thread-notifications", false),
             LogFile = source.String("general", "log-file"),
             Gravatar = source.Bool("general", "gravatar", false),
             GravatarUrl = source.String("general", "gravatar-url"),

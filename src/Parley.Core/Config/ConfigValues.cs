@@ -26,6 +26,7 @@ public static class ConfigValues
         yield return new("general", "notify", List(g.Notify));
         yield return new("general", "reply-notifications", Bool(g.ReplyNotifications));
         yield return new("general", "reply-notifications-confirm", Bool(g.ReplyNotificationsConfirm));
+        yield return new("general", "thread-notifications", Bool(g.ThreadNotifications));
         yield return new("general", "log-file", g.LogFile);
         yield return new("general", "gravatar", Bool(g.Gravatar));
         yield return new("general", "gravatar-url", g.GravatarUrl);

@@ -22,6 +22,11 @@ public sealed record GeneralConfig
     /// confirmation link, and no reply mail goes there until it is followed. Off by default, as in Isso.
     /// </summary>
     public bool ReplyNotificationsConfirm { get; init; }
+    /// <summary>
+    /// <c>thread-notifications</c> (Isso's open proposal): commenters may also subscribe to every new comment of the
+    /// thread (<c>notification = 2</c>). Double opt-in applies to it as to reply mail.
+    /// </summary>
+    public bool ThreadNotifications { get; init; }
     /// <summary><c>log-file</c>: log here instead of standard output.</summary>
     public string LogFile { get; init; } = "";
     /// <summary><c>gravatar</c>: add <c>gravatar_image</c> to comments.</summary>

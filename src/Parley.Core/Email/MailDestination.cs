@@ -9,7 +9,8 @@ namespace Parley.Core.Email;
 
 /// <summary>
 /// Turns events into finished mails in the outbox (spec/notifications.md §2, §5): the owner hears of every new
-/// comment when <c>notify</c> names smtp; subscribers hear of published replies in their conversation. Only the
+/// comment when <c>notify</c> names smtp; subscribers hear of published replies in their conversation, or of every
+/// published comment of the thread when they subscribed to it (<c>thread-notifications</c>). Only the
 /// database is touched here; the worker delivers. Each mail is keyed by its event and recipient, so an event handled
 /// twice (after a crash) queues it once.
 /// </summary>
@@ -24,7 +25,8 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
         var settings = config.Current;
         if (change.Site is not { } site || change.Comment is not { } snapshot
             || change.Type is not (EventTypes.CommentCreated or EventTypes.CommentActivated)
-            || !(settings.General.MailsOwner || settings.General.ReplyNotifications || change.ConfirmSubscription))
+            || !(settings.General.MailsOwner || settings.General.ReplyNotifications || settings.General.ThreadNotifications
+                 || change.SubscriptionToConfirm != Subscription.None))
         {
             return null;
         }
@@ -47,13 +49,19 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
                 log.LogWarning("[smtp] to is empty: no owner mail for comment {Id}", comment.Id);
             }
         }
-        if (change.ConfirmSubscription)
+        if (change.SubscriptionToConfirm != Subscription.None)
         {
-            queue.Add(("confirm", mails.Confirmation(comment, change.Thread, site)));
+            queue.Add(("confirm", mails.Confirmation(comment, change.Thread, change.SubscriptionToConfirm, site)));
         }
+        // Each address once per comment: a reply to them says more than the thread mail, so it goes first.
+        var mailed = new HashSet<string>(StringComparer.Ordinal);
         if (settings.General.ReplyNotifications && comment.Parent is { } parent && comment.Mode == CommentMode.Published)
         {
-            queue.AddRange(await RepliesAsync(comment, change.Thread, parent, site, ct));
+            queue.AddRange(await RepliesAsync(comment, change.Thread, parent, site, mailed, ct));
+        }
+        if (settings.General.ThreadNotifications && comment.Mode == CommentMode.Published)
+        {
+            queue.AddRange(await ThreadAsync(comment, change.Thread, site, mailed, ct));
         }
         if (queue.Count == 0)
         {
@@ -87,9 +95,9 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
     }
 
     // Each subscribed address of the conversation once; never the replier's own address.
-    private async Task<List<(string, MailMessage)>> RepliesAsync(Comment reply, CommentThread thread, long parent, SiteAddress site, CancellationToken ct)
+    private async Task<List<(string, MailMessage)>> RepliesAsync(Comment reply, CommentThread thread, long parent, SiteAddress site,
+        HashSet<string> mailed, CancellationToken ct)
     {
-        var mailed = new HashSet<string>(StringComparer.Ordinal);
         var replies = new List<(string, MailMessage)>();
         foreach (var candidate in await store.ConversationAsync(parent, ct))
         {
@@ -102,6 +110,23 @@ public sealed class MailDestination(LiveConfig config, ICommentStore store, Noti
             replies.Add(("reply", mails.Reply(reply, thread, parent, candidate.Email, site)));
         }
         return replies;
+    }
+
+    // Each address subscribed to the whole thread once; never the commenter's own.
+    private async Task<List<(string, MailMessage)>> ThreadAsync(Comment comment, CommentThread thread, SiteAddress site,
+        HashSet<string> mailed, CancellationToken ct)
+    {
+        var found = new List<(string, MailMessage)>();
+        foreach (var subscriber in await store.ThreadSubscribersAsync(thread.Id, ct))
+        {
+            if (string.IsNullOrEmpty(subscriber.Email) || subscriber.Id == comment.Id || subscriber.Email == comment.Email
+                || !mailed.Add(subscriber.Email))
+            {
+                continue;
+            }
+            found.Add(("thread", mails.Thread(comment, thread, subscriber.Id, subscriber.Email, site)));
+        }
+        return found;
     }
 
     private static string MessageId(SiteAddress site)

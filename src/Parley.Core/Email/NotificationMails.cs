@@ -5,7 +5,7 @@ using Parley.Core.Security;
 
 namespace Parley.Core.Email;
 
-/// <summary>The texts of the mails Parley sends (spec/notifications.md §4, §5), and the double opt-in mail.</summary>
+/// <summary>The texts of the mails Parley sends (spec/notifications.md §4, §5), thread mails, and the double opt-in mail.</summary>
 public sealed class NotificationMails(LiveConfig config, CommentTokens tokens)
 {
     /// <summary>To the site owner, for every new comment; pending ones carry an activate link.</summary>
@@ -32,46 +32,62 @@ public sealed class NotificationMails(LiveConfig config, CommentTokens tokens)
         {
             lines.Add($"Activate comment: {site.Endpoint}/id/{comment.Id}/activate/{key}");
         }
-        var subject = string.IsNullOrEmpty(thread.Title) ? "New comment posted" : $"New comment posted on {OneLine(thread.Title)}";
-        return new MailMessage(config.Current.Smtp.From, config.Current.Smtp.To, subject, string.Join('\n', lines));
+        return new MailMessage(config.Current.Smtp.From, config.Current.Smtp.To, NewCommentSubject(thread), string.Join('\n', lines));
     }
 
     /// <summary>To one subscriber of the conversation under <paramref name="parent"/>, with one-click unsubscribe.</summary>
-    public MailMessage Reply(Comment reply, CommentThread thread, long parent, string recipient, SiteAddress site)
+    public MailMessage Reply(Comment reply, CommentThread thread, long parent, string recipient, SiteAddress site) =>
+        ToSubscriber(reply, thread, recipient, $"Re: New comment posted on {OneLine(thread.Title ?? "")}", "Unsubscribe from this conversation",
+            $"{site.Endpoint}/id/{parent}/unsubscribe/{QuotedAddress(recipient)}/{tokens.UnsubscribeKey(recipient)}", site);
+
+    /// <summary>
+    /// To a subscriber of the whole thread (Isso's thread proposal): its unsubscribe link, signed for the thread,
+    /// stops every mail of this thread to that address. <paramref name="anchor"/> is a comment of theirs in it.
+    /// </summary>
+    public MailMessage Thread(Comment comment, CommentThread thread, long anchor, string recipient, SiteAddress site) =>
+        ToSubscriber(comment, thread, recipient, NewCommentSubject(thread), "Unsubscribe from all comments on this page",
+            $"{site.Endpoint}/id/{anchor}/unsubscribe/{QuotedAddress(recipient)}/{tokens.UnsubscribeKey(recipient, thread: true)}", site);
+
+    private MailMessage ToSubscriber(Comment comment, CommentThread thread, string recipient, string subject, string leave, string unsubscribe,
+        SiteAddress site)
     {
-        var unsubscribe = $"{site.Endpoint}/id/{parent}/unsubscribe/{QuotedAddress(recipient)}/{tokens.UnsubscribeKey(recipient)}";
         var body = string.Join('\n',
-            $"{reply.Author ?? "Anonymous"} wrote:",
+            $"{comment.Author ?? "Anonymous"} wrote:",
             "",
-            reply.Text,
+            comment.Text,
             "",
-            $"Link to comment: {Permalink(reply, thread, site)}",
+            $"Link to comment: {Permalink(comment, thread, site)}",
             "",
             "---",
-            $"Unsubscribe from this conversation: {unsubscribe}");
-        return new MailMessage(config.Current.Smtp.From, recipient, $"Re: New comment posted on {OneLine(thread.Title ?? "")}", body)
+            $"{leave}: {unsubscribe}");
+        return new MailMessage(config.Current.Smtp.From, recipient, subject, body)
         {
             // RFC 2369 wants the URL in angle brackets; RFC 8058 lets mail clients unsubscribe with one POST.
             Headers = [new("List-Unsubscribe", $"<{unsubscribe}>"), new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
         };
     }
 
-    /// <summary>Double opt-in: the first subscription of an address asks its owner to confirm.</summary>
-    public MailMessage Confirmation(Comment comment, CommentThread thread, SiteAddress site)
+    /// <summary>Double opt-in: the first subscription of an address asks its owner to confirm it, at the level asked for.</summary>
+    public MailMessage Confirmation(Comment comment, CommentThread thread, long level, SiteAddress site)
     {
         var email = comment.Email ?? "";
-        var link = $"{site.Endpoint}/id/{comment.Id}/subscribe/{QuotedAddress(email)}/{tokens.SubscribeKey(email, comment.Id)}";
+        var link = $"{site.Endpoint}/id/{comment.Id}/subscribe/{QuotedAddress(email)}/{tokens.SubscribeKey(email, comment.Id, level)}";
         var page = string.IsNullOrEmpty(thread.Title) ? $"{site.Origin}{thread.Uri}" : thread.Title;
+        var what = level == Subscription.Thread ? $"for every new comment on {page}" : $"when someone replies to your comment on {page}";
         var body = string.Join('\n',
-            $"You asked to get an e-mail when someone replies to your comment on {page}.",
+            $"You asked to get an e-mail {what}.",
             "",
             $"Confirm within seven days: {link}",
             "",
             $"Your comment: {Permalink(comment, thread, site)}",
             "",
             "If you did not ask for this, ignore this message: nothing more will be sent to you.");
-        return new MailMessage(config.Current.Smtp.From, email, "Confirm reply notifications", body);
+        var subject = level == Subscription.Thread ? "Confirm comment notifications" : "Confirm reply notifications";
+        return new MailMessage(config.Current.Smtp.From, email, subject, body);
     }
+
+    private static string NewCommentSubject(CommentThread thread) =>
+        string.IsNullOrEmpty(thread.Title) ? "New comment posted" : $"New comment posted on {OneLine(thread.Title)}";
 
     // Titles come from readers and pages; a line break in a header would end it (or forge the next one).
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));

@@ -5,7 +5,7 @@ namespace Parley.Core.Events;
 /// <summary>
 /// One change as the log keeps it (spec/events.md §4), written in the transaction of the change itself.
 /// <see cref="Comment"/> is the comment as the change left it (for a deletion: as it was), null for
-/// <c>thread.created</c>; only its public fields are kept. <see cref="Site"/> and <see cref="ConfirmSubscription"/>
+/// <c>thread.created</c>; only its public fields are kept. <see cref="Site"/> and <see cref="SubscriptionToConfirm"/>
 /// are what the mail needs from the request and never leave the server.
 /// </summary>
 public sealed record ChangeEvent(string Type, string By, double Created, CommentThread Thread, Comment? Comment)
@@ -21,7 +21,8 @@ public sealed record ChangeEvent(string Type, string By, double Created, Comment
 
     public SiteAddress? Site { get; init; }
 
-    public bool ConfirmSubscription { get; init; }
+    /// <summary>Double opt-in: the <see cref="Subscription"/> level the comment's author is asked to confirm, or none.</summary>
+    public long SubscriptionToConfirm { get; init; }
 
     /// <summary>The public id: ordered like <see cref="Seq"/>, stable, unique (see <see cref="EventId"/>).</summary>
     public string Id => EventId.Format(Seq, Created);

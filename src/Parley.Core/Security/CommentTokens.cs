@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Parley.Core.Comments;
 
 namespace Parley.Core.Security;
 
@@ -39,34 +40,52 @@ public sealed class CommentTokens(TokenSigner signer)
             : v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out id) ? TokenStatus.Valid : TokenStatus.Invalid;
     }
 
-    /// <summary>Unsubscribe key <c>["unsubscribe", email]</c> with the e-mail as stored.</summary>
-    public string UnsubscribeKey(string email) => signer.Sign(PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email)));
+    /// <summary>
+    /// Unsubscribe key with the e-mail as stored: <c>["unsubscribe", email]</c> for reply mails (Isso's), and
+    /// <c>["unsubscribe", email, "thread"]</c> for thread mails, whose link stops the whole thread.
+    /// </summary>
+    public string UnsubscribeKey(string email, bool thread = false) => signer.Sign(thread
+        ? PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email), PyJson.Str("thread"))
+        : PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email)));
 
-    public bool IsUnsubscribeKeyFor(string? key, string email) => CheckUnsubscribeKey(key, email) == TokenStatus.Valid;
+    public bool IsUnsubscribeKeyFor(string? key, string email) => CheckUnsubscribeKey(key, email, out _) == TokenStatus.Valid;
 
-    public TokenStatus CheckUnsubscribeKey(string? key, string email)
+    /// <summary>Checks an unsubscribe key for <paramref name="email"/>; <paramref name="thread"/> tells a thread mail's key.</summary>
+    public TokenStatus CheckUnsubscribeKey(string? key, string email, out bool thread)
     {
         var status = signer.Check(key, TokenSigner.LinkMaxAge, out var v);
+        thread = status == TokenStatus.Valid && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3 && IsThread(v[2]);
         return status != TokenStatus.Valid ? status
-            : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2
+            : v.ValueKind == JsonValueKind.Array && (v.GetArrayLength() == 2 || thread)
               && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "unsubscribe"
               && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email ? TokenStatus.Valid : TokenStatus.Invalid;
     }
 
-    /// <summary>Double opt-in key <c>["subscribe", email, id]</c>: confirms reply mails for one comment's address.</summary>
-    public string SubscribeKey(string email, long id) =>
-        signer.Sign(PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id)));
+    /// <summary>
+    /// Double opt-in key <c>["subscribe", email, id]</c> confirming reply mails for one comment's address, with
+    /// <c>"thread"</c> appended when the whole thread was asked for.
+    /// </summary>
+    public string SubscribeKey(string email, long id, long level = Subscription.Replies) => signer.Sign(level == Subscription.Thread
+        ? PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id), PyJson.Str("thread"))
+        : PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id)));
 
-    /// <summary>Checks that <paramref name="key"/> confirms <paramref name="email"/> for comment <paramref name="id"/> and is at most a week old.</summary>
-    public TokenStatus CheckSubscribeKey(string? key, string email, long id)
+    /// <summary>
+    /// Checks that <paramref name="key"/> confirms <paramref name="email"/> for comment <paramref name="id"/> and is
+    /// at most a week old; <paramref name="level"/> is the subscription it confirms.
+    /// </summary>
+    public TokenStatus CheckSubscribeKey(string? key, string email, long id, out long level)
     {
         var status = signer.Check(key, SubscribeMaxAge, out var v);
+        var length = v.ValueKind == JsonValueKind.Array ? v.GetArrayLength() : 0;
+        level = length == 4 && IsThread(v[3]) ? Subscription.Thread : Subscription.Replies;
         return status != TokenStatus.Valid ? status
-            : v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3
+            : (length == 3 || level == Subscription.Thread)
               && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "subscribe"
               && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email
               && v[2].ValueKind == JsonValueKind.Number && v[2].TryGetInt64(out var n) && n == id ? TokenStatus.Valid : TokenStatus.Invalid;
     }
+
+    private static bool IsThread(JsonElement value) => value.ValueKind == JsonValueKind.String && value.GetString() == "thread";
 
     /// <summary>A confirmation link is good for seven days; after that the reader subscribes again.</summary>
     public const long SubscribeMaxAge = 7 * 86400;

@@ -118,6 +118,12 @@ public interface ICommentStore : IDisposable
     Task<IReadOnlyList<Comment>> ConversationAsync(long parent, CancellationToken ct = default);
 
     /// <summary>
+    /// Thread-mail candidates of thread <paramref name="tid"/>: its published comments whose author asked for every
+    /// new comment (<c>notification = 2</c>), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<Comment>> ThreadSubscribersAsync(long tid, CancellationToken ct = default);
+
+    /// <summary>
     /// Opens an admin session <paramref name="id"/> (a digest of the cookie's secret, never the secret) until
     /// <paramref name="expires"/>, dropping sessions expired at <paramref name="now"/>. False, and nothing opened, when
     /// the admin password recorded by <see cref="RecordAdminPasswordAsync"/> is not <paramref name="passwordFingerprint"/>:

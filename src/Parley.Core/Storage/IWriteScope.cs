@@ -48,6 +48,9 @@ public interface IWriteScope
     /// <summary>Clears <c>notification</c> on comment <paramref name="id"/> and its replies written with <paramref name="email"/>.</summary>
     Task<int> UnsubscribeAsync(string email, long id, CancellationToken ct = default);
 
+    /// <summary>Clears <c>notification</c> on every comment written with <paramref name="email"/> in the thread of comment <paramref name="id"/>.</summary>
+    Task<int> UnsubscribeThreadAsync(string email, long id, CancellationToken ct = default);
+
     /// <summary>Pending comments created before <paramref name="createdBefore"/>, oldest first (what a purge removes).</summary>
     Task<IReadOnlyList<Comment>> PendingBeforeAsync(double createdBefore, CancellationToken ct = default);
 
@@ -82,10 +85,10 @@ public interface IWriteScope
     Task<bool> IsAddressConfirmedAsync(string email, CancellationToken ct = default);
 
     /// <summary>
-    /// Records <paramref name="email"/> as confirmed and subscribes comment <paramref name="id"/> when it was written
-    /// with that address; false when no such comment exists.
+    /// Records <paramref name="email"/> as confirmed and subscribes comment <paramref name="id"/> at
+    /// <paramref name="level"/> when it was written with that address; false when no such comment exists.
     /// </summary>
-    Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default);
+    Task<bool> ConfirmAddressAsync(string email, long id, long level, double now, CancellationToken ct = default);
 
     /// <summary>The failed admin sign-ins recorded for <paramref name="address"/>; null when none are.</summary>
     Task<LoginFailures?> GetLoginFailuresAsync(string address, CancellationToken ct = default);

@@ -219,4 +219,10 @@ public sealed partial class PostgresCommentStore
             return head is null ? rest : [head, .. rest];
         }, ct);
     }
+
+    public Task<IReadOnlyList<Comment>> ThreadSubscribersAsync(long tid, CancellationToken ct = default)
+    {
+        const string sql = $"SELECT {CommentColumns} FROM comments c WHERE c.tid = @tid AND c.notification = 2 AND c.mode = 1 ORDER BY c.id";
+        return ReadAsync(c => QueryCommentsAsync(c, sql, new { tid }, ct), ct);
+    }
 }

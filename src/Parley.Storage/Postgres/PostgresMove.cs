@@ -100,14 +100,14 @@ public static class PostgresMove
         var events = await CopyTableAsync(source, target, """
             SELECT seq, type, created, by, tid, CAST(uri AS TEXT), CAST(title AS TEXT), comment_id, parent, comment_created, modified,
                    mode, CAST(text AS TEXT), CAST(author AS TEXT), CAST(website AS TEXT), likes, dislikes, placeholder != 0, upvote != 0,
-                   origin, endpoint, confirm != 0
+                   origin, endpoint, confirm
             FROM parley_events ORDER BY seq
             """,
             "COPY parley_events (seq, type, created, by, tid, uri, title, comment_id, parent, comment_created, modified, mode, text, author, website, likes, dislikes, placeholder, upvote, origin, endpoint, confirm) FROM STDIN (FORMAT BINARY)",
             [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text,
              NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Bigint,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Boolean,
-             NpgsqlDbType.Boolean, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean], ct);
+             NpgsqlDbType.Boolean, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint], ct);
         await CopyTableAsync(source, target, "SELECT destination, seq FROM parley_event_cursors",
             "COPY parley_event_cursors (destination, seq) FROM STDIN (FORMAT BINARY)", [NpgsqlDbType.Text, NpgsqlDbType.Bigint], ct);
         // A stopped endpoint stays stopped, with its retry state; the leases are the old server's and stay behind.

@@ -29,6 +29,6 @@ internal sealed partial class PostgresWriteScope
         return Row(InsertEvent,
             change.Type, change.Created, change.By, change.Thread.Id, change.Thread.Uri, change.Thread.Title,
             c?.Id, c?.Parent, c?.Created, c?.Modified, (long?)c?.Mode, c?.Text, c?.Author, c?.Website, c?.Likes, c?.Dislikes,
-            change.Placeholder, change.Upvote, change.Site?.Origin, change.Site?.Endpoint, change.ConfirmSubscription);
+            change.Placeholder, change.Upvote, change.Site?.Origin, change.Site?.Endpoint, change.SubscriptionToConfirm);
     }
 }

@@ -65,11 +65,11 @@ internal sealed partial class PostgresWriteScope
         await wire.ExecuteScalarAsync<bool>(await CommandAsync(
             "SELECT EXISTS (SELECT 1 FROM parley_confirmed_addresses WHERE email = @email)", new { email }, ct));
 
-    public async Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default)
+    public async Task<bool> ConfirmAddressAsync(string email, long id, long level, double now, CancellationToken ct = default)
     {
-        const string subscribe = "UPDATE comments SET notification = 1 WHERE id = @id AND email = @email";
+        const string subscribe = "UPDATE comments SET notification = @level WHERE id = @id AND email = @email";
         const string remember = "INSERT INTO parley_confirmed_addresses (email, confirmed) VALUES (@email, @now) ON CONFLICT (email) DO NOTHING";
-        var found = await wire.ExecuteAsync(await CommandAsync(subscribe, new { id, email }, ct)) > 0;
+        var found = await wire.ExecuteAsync(await CommandAsync(subscribe, new { id, email, level }, ct)) > 0;
         if (found)
         {
             await wire.ExecuteAsync(await CommandAsync(remember, new { email, now }, ct));

@@ -118,4 +118,10 @@ internal sealed partial class PostgresWriteScope(NpgsqlConnection wire) : IWrite
         const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
         return await wire.ExecuteAsync(await CommandAsync(sql, new { email, id }, ct));
     }
+
+    public async Task<int> UnsubscribeThreadAsync(string email, long id, CancellationToken ct = default)
+    {
+        const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND tid = (SELECT tid FROM comments WHERE id = @id)";
+        return await wire.ExecuteAsync(await CommandAsync(sql, new { email, id }, ct));
+    }
 }

@@ -36,7 +36,7 @@ internal sealed partial class SqliteWriteScope
         values.AddWithValue("$upvote", Db(change.Upvote));
         values.AddWithValue("$origin", Db(change.Site?.Origin));
         values.AddWithValue("$endpoint", Db(change.Site?.Endpoint));
-        values.AddWithValue("$confirm", change.ConfirmSubscription);
+        values.AddWithValue("$confirm", change.SubscriptionToConfirm);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -71,11 +71,11 @@ internal sealed partial class SqliteWriteScope
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM parley_confirmed_addresses WHERE email = @email)", new { email }, cancellationToken: ct));
 
-    public async Task<bool> ConfirmAddressAsync(string email, long id, double now, CancellationToken ct = default)
+    public async Task<bool> ConfirmAddressAsync(string email, long id, long level, double now, CancellationToken ct = default)
     {
-        const string subscribe = "UPDATE comments SET notification = 1 WHERE id = @id AND email = @email";
+        const string subscribe = "UPDATE comments SET notification = @level WHERE id = @id AND email = @email";
         const string remember = "INSERT OR IGNORE INTO parley_confirmed_addresses (email, confirmed) VALUES (@email, @now)";
-        var found = await connection.ExecuteAsync(new CommandDefinition(subscribe, new { id, email }, cancellationToken: ct)) > 0;
+        var found = await connection.ExecuteAsync(new CommandDefinition(subscribe, new { id, email, level }, cancellationToken: ct)) > 0;
         if (found)
         {
             await connection.ExecuteAsync(new CommandDefinition(remember, new { email, now }, cancellationToken: ct));

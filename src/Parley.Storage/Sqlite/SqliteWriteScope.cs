@@ -116,4 +116,10 @@ internal sealed partial class SqliteWriteScope(SqliteConnection connection, Prep
         const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND (id = @id OR parent = @id)";
         return connection.ExecuteAsync(new CommandDefinition(sql, new { email, id }, cancellationToken: ct));
     }
+
+    public Task<int> UnsubscribeThreadAsync(string email, long id, CancellationToken ct = default)
+    {
+        const string sql = "UPDATE comments SET notification = 0 WHERE email = @email AND tid = (SELECT tid FROM comments WHERE id = @id)";
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { email, id }, cancellationToken: ct));
+    }
 }

@@ -13,7 +13,7 @@ public sealed partial class CliHelpTests
         {
             "config configure-server",
             ["--listen", "--public-endpoint", "--trusted-proxy", "--samesite", "--moderation", "--max-age", "--ratelimit",
-                "--require-email", "--require-author", "--reply-notifications"]
+                "--require-email", "--require-author", "--reply-notifications", "--thread-notifications"]
         },
         { "config configure-smtp", ["--host", "--port", "--security", "--username", "--password-stdin", "--from", "--to", "--timeout", "--notify"] },
         { "config set-admin-password", [] },

@@ -14,9 +14,10 @@ public sealed class ConfigCommandTests
             ["configure-server", "--listen", "http://127.0.0.1:9000", "--public-endpoint", "https://talk.example.net/",
                 "--trusted-proxy", "10.0.0.1", "--trusted-proxy", "::1", "--samesite", "Strict", "--moderation", "true",
                 "--max-age", "1h30m", "--ratelimit", "5", "--require-email", "true", "--require-author", "true",
-                "--reply-notifications", "true"],
+                "--reply-notifications", "true", "--thread-notifications", "true"],
             ["server.listen", "server.public-endpoint", "server.trusted-proxies", "server.samesite", "moderation.enabled",
-                "general.max-age", "guard.ratelimit", "guard.require-email", "guard.require-author", "general.reply-notifications"]
+                "general.max-age", "guard.ratelimit", "guard.require-email", "guard.require-author", "general.reply-notifications",
+                "general.thread-notifications"]
         },
         {
             "configure-smtp",

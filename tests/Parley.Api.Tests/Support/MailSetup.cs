@@ -28,13 +28,16 @@ public static partial class MailSetup
             return configure?.Invoke(mailing) ?? mailing;
         }, prepare, FastRetry, destinations);
 
-    /// <summary>Posts a comment as a reader would; <paramref name="email"/> subscribes to replies unless told otherwise.</summary>
+    /// <summary>
+    /// Posts a comment as a reader would; <paramref name="email"/> subscribes to replies unless told otherwise, or to
+    /// the whole thread with <paramref name="wholeThread"/>.
+    /// </summary>
     public static async Task<long> PostCommentAsync(this TestApp app, string uri, string text, string author, string? email = null,
-        long? parent = null, bool notify = true, string? website = null)
+        long? parent = null, bool notify = true, string? website = null, bool wholeThread = false)
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new
         {
-            text, author, email, website, parent, title = "A page", notification = email is not null && notify ? 1 : 0,
+            text, author, email, website, parent, title = "A page", notification = email is null || !notify ? 0 : wholeThread ? 2 : 1,
         });
         using var response = await app.PostNewAsync(uri, body);
         Assert.True(response.StatusCode is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Accepted,

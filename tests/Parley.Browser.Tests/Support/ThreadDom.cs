@@ -40,6 +40,7 @@ public sealed class PostBox(ILocator box)
     public ILocator BackToEdit => box.Locator("input[type=button][name=edit]");
     public ILocator PreviewText => box.Locator(".isso-preview .isso-text");
     public ILocator Notification => box.Locator("input[type=checkbox][name=notification]");
+    public ILocator ThreadNotification => box.Locator("input[type=checkbox][name=notification-thread]");
     public ILocator Error => box.Locator(".isso-error");
 }
 

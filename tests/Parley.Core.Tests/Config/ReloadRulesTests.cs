@@ -10,7 +10,7 @@ public sealed class ReloadRulesTests
         General = new GeneralConfig
         {
             DbPath = "/srv/other.db", Name = "blog", Host = ["https://example.org"], MaxAge = 60, Notify = ["smtp"],
-            ReplyNotifications = true, ReplyNotificationsConfirm = true, LogFile = "/var/log/parley.log", Gravatar = true,
+            ReplyNotifications = true, ReplyNotificationsConfirm = true, ThreadNotifications = true, LogFile = "/var/log/parley.log", Gravatar = true,
             GravatarUrl = "https://avatars.example/{}", LatestEnabled = true, SessionKey = "legacy",
         },
         Admin = new AdminConfig { Enabled = true, Password = "secret" },

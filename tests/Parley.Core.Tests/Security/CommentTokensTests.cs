@@ -1,3 +1,4 @@
+using Parley.Core.Comments;
 using Parley.Core.Security;
 using Parley.Core.Tests.Support;
 
@@ -53,6 +54,50 @@ public sealed class CommentTokensTests
         Assert.False(Tokens.IsUnsubscribeKeyFor(key, "bob@example.com"));
         Assert.True(Tokens.IsUnsubscribeKeyFor(
             "WyJ1bnN1YnNjcmliZSIsImrDvHJnZW5AZXhhbXBsZS5vcmciXQ.ZVPxAA.V1W0KlhMxeNSKNw4tjJWvHB7v7k", "jürgen@example.org"));
+    }
+
+    [Fact]
+    public void ThreadUnsubscribeKeySignsTheThreadAndIsToldApartFromAReplyKey()
+    {
+        var key = Tokens.UnsubscribeKey("alice@example.com", thread: true);
+        Assert.Equal("""["unsubscribe","alice@example.com","thread"]""", Payload(key));
+        Assert.Equal(TokenStatus.Valid, Tokens.CheckUnsubscribeKey(key, "alice@example.com", out var thread));
+        Assert.True(thread);
+        Assert.Equal(TokenStatus.Invalid, Tokens.CheckUnsubscribeKey(key, "bob@example.com", out _));
+        Assert.Equal(TokenStatus.Valid, Tokens.CheckUnsubscribeKey(Tokens.UnsubscribeKey("alice@example.com"), "alice@example.com", out thread));
+        Assert.False(thread);
+        // Signed, yet neither form: a fourth element, or a third that is not "thread".
+        var other = new TokenSigner(Secret, _clock);
+        Assert.Equal(TokenStatus.Invalid, Tokens.CheckUnsubscribeKey(
+            other.Sign(PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str("alice@example.com"), PyJson.Str("conversation"))), "alice@example.com", out thread));
+        Assert.False(thread);
+        Assert.Equal(TokenStatus.Invalid, Tokens.CheckUnsubscribeKey(
+            other.Sign(PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str("alice@example.com"), PyJson.Str("thread"), PyJson.Str("x"))), "alice@example.com", out _));
+        Assert.NotEqual(TokenStatus.Valid, Tokens.CheckUnsubscribeKey(key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), "alice@example.com", out thread));
+        Assert.False(thread);
+    }
+
+    [Fact]
+    public void SubscribeKeyCarriesTheLevelAskedFor()
+    {
+        var replies = Tokens.SubscribeKey("alice@example.com", 7);
+        var thread = Tokens.SubscribeKey("alice@example.com", 7, Subscription.Thread);
+        Assert.Equal("""["subscribe","alice@example.com",7]""", Payload(replies));
+        Assert.Equal("""["subscribe","alice@example.com",7,"thread"]""", Payload(thread));
+        Assert.Equal(TokenStatus.Valid, Tokens.CheckSubscribeKey(replies, "alice@example.com", 7, out var level));
+        Assert.Equal(Subscription.Replies, level);
+        Assert.Equal(TokenStatus.Valid, Tokens.CheckSubscribeKey(thread, "alice@example.com", 7, out level));
+        Assert.Equal(Subscription.Thread, level);
+        Assert.Equal(TokenStatus.Invalid, Tokens.CheckSubscribeKey(thread, "alice@example.com", 8, out _));
+        Assert.Equal(TokenStatus.Invalid, Tokens.CheckSubscribeKey(thread, "bob@example.com", 7, out _));
+        _clock.Advance(TimeSpan.FromSeconds(CommentTokens.SubscribeMaxAge + 1));
+        Assert.Equal(TokenStatus.Expired, Tokens.CheckSubscribeKey(thread, "alice@example.com", 7, out _));
+    }
+
+    private static string Payload(string key)
+    {
+        var part = key[..key.IndexOf('.', StringComparison.Ordinal)].Replace('-', '+').Replace('_', '/');
+        return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=')));
     }
 
     [Fact]

@@ -27,10 +27,11 @@ internal static class ConfigureServerCommand
         var requireEmail = ConfigOptions.OneOf("--require-email", "[guard] require-email: commenters must give an e-mail address.");
         var requireAuthor = ConfigOptions.OneOf("--require-author", "[guard] require-author: commenters must give a name.");
         var replies = ConfigOptions.OneOf("--reply-notifications", "[general] reply-notifications: commenters may subscribe to replies by e-mail (needs [smtp]).");
+        var thread = ConfigOptions.OneOf("--thread-notifications", "[general] thread-notifications: commenters may subscribe to every new comment of the page by e-mail (needs [smtp]).");
         var command = new Command("configure-server",
             "Set server, moderation and guard keys. Only the options given are written; invalid values change nothing.")
         {
-            listen, dbPath, endpoint, proxies, sameSite, moderation, maxAge, rateLimit, requireEmail, requireAuthor, replies,
+            listen, dbPath, endpoint, proxies, sameSite, moderation, maxAge, rateLimit, requireEmail, requireAuthor, replies, thread,
         };
         command.SetAction(result =>
         {
@@ -99,6 +100,7 @@ internal static class ConfigureServerCommand
             Add(requireEmail, "guard", "require-email");
             Add(requireAuthor, "guard", "require-author");
             Add(replies, "general", "reply-notifications");
+            Add(thread, "general", "thread-notifications");
             return ConfigEdit.Apply(result.GetValue(configOption)!, changes);
         });
         return command;

@@ -61,6 +61,11 @@ internal sealed class IssoJson(ParleyConfig config, CommentRenderer renderer, Au
         }
         w.WriteBoolean("feed", config.Rss.Base.Length > 0);
         // Parley: what its client must add to a comment; written only when on, so Isso's settings read as Isso's.
+        // Isso's thread proposal; likewise written only when on.
+        if (config.General.ThreadNotifications)
+        {
+            w.WriteBoolean("thread-notifications", true);
+        }
         if (config.Spam.ProofOfWork)
         {
             w.WriteBoolean("proof-of-work", true);

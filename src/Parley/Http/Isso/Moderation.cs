@@ -47,22 +47,31 @@ internal static class Moderation
     }
 
     /// <summary>
-    /// GET|POST /id/&lt;id&gt;/unsubscribe/&lt;email&gt;/&lt;key&gt; — stop reply mails for one conversation.
-    /// GET acts at once, as in Isso; POST is the one-click form of RFC 8058 that mail clients send.
+    /// GET|POST /id/&lt;id&gt;/unsubscribe/&lt;email&gt;/&lt;key&gt; — stop reply mails for one conversation, or with a
+    /// thread mail's key every mail of the thread. GET acts at once, as in Isso; POST is the one-click form of
+    /// RFC 8058 that mail clients send.
     /// </summary>
     public static async Task<IResult> Unsubscribe(long id, string email, string key, ICommentStore store,
         CommentService service, CommentTokens tokens, CancellationToken ct)
     {
         var address = LinkAddress(email);
-        if (tokens.CheckUnsubscribeKey(key, address) is var status and not TokenStatus.Valid)
+        if (tokens.CheckUnsubscribeKey(key, address, out var thread) is var status and not TokenStatus.Valid)
         {
             throw IssoError.ForLink(status);
         }
         _ = await store.GetCommentAsync(id, ct) ?? throw IssoError.NotFound();
-        await service.UnsubscribeAsync(address, id, ct);
+        if (thread)
+        {
+            await service.UnsubscribeThreadAsync(address, id, ct);
+        }
+        else
+        {
+            await service.UnsubscribeAsync(address, id, ct);
+        }
+        var what = thread ? "all comments on this page" : "replies in the given conversation";
         return Results.Content(
             "<!DOCTYPE html>\n<html>\n<head>\n<title>Successfully unsubscribed</title>\n</head>\n<body>\n"
-            + "<p>You have been unsubscribed from replies in the given conversation.</p>\n</body>\n</html>\n", "text/html");
+            + $"<p>You have been unsubscribed from {what}.</p>\n</body>\n</html>\n", "text/html");
     }
 
     /// <summary>
@@ -73,23 +82,26 @@ internal static class Moderation
         CommentTokens tokens, CancellationToken ct)
     {
         var address = LinkAddress(email);
-        if (tokens.CheckSubscribeKey(key, address, id) is var status and not TokenStatus.Valid)
+        if (tokens.CheckSubscribeKey(key, address, id, out var level) is var status and not TokenStatus.Valid)
         {
             throw status == TokenStatus.Expired
                 ? new IssoError(403, "This confirmation link has expired. Tick the notification box again with your next comment.", alwaysHtml: true)
                 : IssoError.Forbidden();
         }
+        var thread = level == Subscription.Thread;
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            return SimplePage("Confirm reply notifications",
-                "<p>Send me an e-mail when someone replies to my comment.</p>"
+            return SimplePage(thread ? "Confirm comment notifications" : "Confirm reply notifications",
+                (thread ? "<p>Send me an e-mail for every new comment on this page.</p>" : "<p>Send me an e-mail when someone replies to my comment.</p>")
                 + "<form method=\"post\"><button type=\"submit\">Confirm</button></form>");
         }
-        if (!await service.ConfirmSubscriptionAsync(address, id, ct))
+        if (!await service.ConfirmSubscriptionAsync(address, id, level, ct))
         {
             throw IssoError.NotFound();
         }
-        return SimplePage("Reply notifications confirmed", "<p>Thank you. You will get an e-mail when someone replies.</p>");
+        return thread
+            ? SimplePage("Comment notifications confirmed", "<p>Thank you. You will get an e-mail for every new comment on this page.</p>")
+            : SimplePage("Reply notifications confirmed", "<p>Thank you. You will get an e-mail when someone replies.</p>");
     }
 
     private static IResult SimplePage(string title, string body) => Results.Content(
