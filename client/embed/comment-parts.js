@@ -31,7 +31,19 @@ export function commentClasses(ctx, comment, isAuthor) {
 export function authorElement(ctx, comment) {
   const href = safeHref(comment.website);
   const name = comment.author ? decode(comment.author) : ctx.t('comment-anonymous');
-  return href ? h('a', { class: 'isso-author', href, rel: 'nofollow' }, name) : h('span', { class: 'isso-author' }, name);
+  // dir=auto: a Latin name in a right-to-left thread (or the reverse) keeps its own order.
+  return href ? h('a', { class: 'isso-author', href, rel: 'nofollow', dir: 'auto' }, name) : h('span', { class: 'isso-author', dir: 'auto' }, name);
+}
+
+/**
+ * The score as visible text with its name for screen readers (an aria-label on a plain span is often not read);
+ * `set(value)` changes it.
+ */
+export function scoreElement(ctx, score) {
+  const value = h('span', { class: 'isso-score-value' }, ctx.number(score));
+  const el = h('span', { class: 'isso-votes' }, h('span', { class: 'isso-visually-hidden' }, `${ctx.t('comment-score')}: `), value);
+  el.set = (n) => (value.textContent = ctx.number(n));
+  return el;
 }
 
 /** A relative date, refreshed every minute by the widget through `time.created`. */

@@ -1,6 +1,6 @@
 // One comment: header, server-rendered text, votes, reply/edit/delete, and its replies' container.
 import { h } from '../shared/dom.js';
-import { commentClasses, authorElement, timeElement, avatarElement, voteButton } from './comment-parts.js';
+import { commentClasses, authorElement, timeElement, avatarElement, voteButton, scoreElement } from './comment-parts.js';
 import { postbox } from './postbox.js';
 import { describeError } from './errors.js';
 
@@ -11,12 +11,12 @@ export function renderComment(ctx, comment) {
   const author = authorElement(ctx, comment);
   const time = timeElement(ctx, comment);
   const note = h('span', { class: 'isso-note' }, comment.mode === 2 ? t('comment-queued') : comment.mode === 4 ? t('comment-deleted') : '');
-  const text = h('div', { class: 'isso-text' });
+  const text = h('div', { class: 'isso-text', dir: 'auto' });
   text.innerHTML = comment.mode === 4 ? '<p>&nbsp;</p>' : comment.text;
   const error = h('p', { class: 'isso-error', role: 'alert', hidden: true });
   const followUp = h('div', { class: 'isso-follow-up' });
 
-  const votes = h('span', { class: 'isso-votes', 'aria-label': `${t('comment-score')}: ${score}` }, String(score));
+  const votes = scoreElement(ctx, score);
   const reply = h('button', { type: 'button', class: 'isso-reply', 'aria-expanded': 'false', onclick: toggleReply }, t('comment-reply'));
   const edit = h('button', { type: 'button', class: 'isso-edit', onclick: toggleEdit }, t('comment-edit'));
   const cancel = h('button', { type: 'button', class: 'isso-cancel', hidden: true, onclick: stopEditing }, t('comment-cancel'));
@@ -54,8 +54,9 @@ export function renderComment(ctx, comment) {
       const result = await ctx.api.vote(comment.id, up);
       ok();
       const value = result.likes - result.dislikes;
-      votes.textContent = String(value);
-      votes.setAttribute('aria-label', `${t('comment-score')}: ${value}`);
+      votes.set(value);
+      // Heard as well as seen; a vote the server did not count leaves the same score.
+      ctx.announce(`${t('comment-score')}: ${ctx.number(value)}`);
     } catch (e) {
       fail(e);
     }

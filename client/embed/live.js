@@ -33,8 +33,7 @@ export function followThread(ctx) {
   on('comment.voted', ({ id, likes, dislikes }) => {
     const votes = find(id)?.querySelector(':scope > .isso-text-wrapper .isso-votes');
     if (!votes) return;
-    votes.textContent = String(likes - dislikes);
-    votes.setAttribute('aria-label', `${ctx.t('comment-score')}: ${likes - dislikes}`);
+    votes.set?.(likes - dislikes);
   });
   on('comment.deleted', ({ id, placeholder }) => {
     const el = find(id);

@@ -9,7 +9,7 @@ import { defaults, serverOwned } from './options.js';
 import { postbox } from './postbox.js';
 import { renderComment } from './comment.js';
 import { relativeTime } from './comment-parts.js';
-import { loadThread } from './thread.js';
+import { firstPage, loadThread } from './thread.js';
 import { followThread } from './live.js';
 import { proofOfWork } from './proof.js';
 import { describeError } from './errors.js';
@@ -20,6 +20,8 @@ const { options: attributes, texts } = readAttributes(scripts);
 const options = { ...defaults, ...attributes };
 const api = createApi(endpoint, { setCookie: (cookie) => (document.cookie = cookie) });
 const translation = loadTranslator(endpoint, options, texts, english);
+// The catalogue (from here), the settings and the thread (once the page is read) are asked for together.
+let settings = null;
 let ready = null;
 
 const owns = (id) => document.cookie.split(/;\s*/).some((c) => c.startsWith(`isso-${id}=`));
@@ -27,6 +29,16 @@ const split = (value) => String(value ?? '').split(/[\s,]+/).filter(Boolean);
 
 function threadId(thread) {
   return thread.getAttribute('data-isso-id') || location.pathname;
+}
+
+// Scripts written right to left; the widget follows its catalogue, whatever the page's own direction.
+const rtl = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug']);
+const direction = (code) => (rtl.has(code.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr');
+
+/** The heading level that fits under the host page's own headings: `data-isso-heading-level`, 2 by default. */
+function headingTag() {
+  const level = Number(options['heading-level'] ?? 2);
+  return `h${Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2}`;
 }
 
 function injectStyle() {
@@ -54,8 +66,10 @@ function problem(thread, message, retry) {
 const ctx = { api, options, endpoint, owns, proof: proofOfWork(api) };
 
 async function setUp() {
+  settings ??= document.getElementById('isso-thread') ? api.config() : null;
+  settings?.catch(() => {});
   const { code, t } = await translation;
-  Object.assign(ctx, { code, t });
+  Object.assign(ctx, { code, t, number: new Intl.NumberFormat(code, { useGrouping: false }).format });
   fillCounters(document, api.count, t);
   const thread = document.getElementById('isso-thread');
   if (!thread) {
@@ -63,12 +77,16 @@ async function setUp() {
     return null;
   }
   injectStyle();
+  // Read in the catalogue's language and direction (WCAG 3.1.2), also on a page written otherwise.
+  thread.lang = code;
+  thread.dir = direction(code);
   thread.querySelector(':scope > .isso-load-error')?.remove();
   try {
     // GET /config answers {"config": {…}} (spec/api.md §4.9).
-    mergeServer((await api.config())?.config ?? {});
+    mergeServer((await settings)?.config ?? {});
   } catch (e) {
     problem(thread, `${t('error-load')} ${describeError(t, e)}`, () => {
+      settings = null;
       ready = setUp();
       fetchComments();
     });
@@ -89,9 +107,15 @@ async function setUp() {
     part('.isso-feedlink', () => h('span', { class: 'isso-feedlink' },
       h('a', { href: `${endpoint}/feed?uri=${encodeURIComponent(ctx.uri)}` }, t('atom-feed'))));
   }
-  const heading = part('.isso-thread-heading', () => h('h4', { class: 'isso-thread-heading', tabindex: -1 }));
+  const heading = part('.isso-thread-heading', () => h(headingTag(), { class: 'isso-thread-heading', id: 'isso-thread-heading', tabindex: -1 }));
+  // A landmark named by its heading ("3 comments"), so readers can jump to it.
+  if (!thread.hasAttribute('aria-labelledby')) {
+    thread.setAttribute('role', 'region');
+    thread.setAttribute('aria-labelledby', heading.id);
+  }
   const live = part('.isso-live', () => h('div', { class: 'isso-live isso-visually-hidden', role: 'status', 'aria-live': 'polite' }));
-  part('.isso-postbox', () => postbox(ctx, null, (comment) => ctx.insert(comment)));
+  // Focus moves to the new comment, as for replies: the post box is emptied and its Submit was disabled meanwhile.
+  part('.isso-postbox', () => postbox(ctx, null, (comment) => ctx.insert(comment, true)));
   const root = part('#isso-root', () => h('div', { id: 'isso-root' }));
   root.uri ??= ctx.uri;
 
@@ -165,15 +189,19 @@ export function init() {
 
 export async function fetchComments() {
   ready ??= setUp();
+  const thread = document.getElementById('isso-thread');
+  // Asked for before the settings and catalogue are in: the page of comments depends on neither.
+  // With the live stream the page waits for it to open instead, so that no comment falls between the two.
+  const page = thread && options.live !== true ? firstPage(api, threadId(thread), options) : undefined;
+  page?.catch(() => {});
   const ctxReady = await ready;
   if (!ctxReady) return;
-  const thread = document.getElementById('isso-thread');
   ctx.uri = threadId(thread);
   const live = followThread(ctx);
   live?.hold();
   await live?.opened;
   try {
-    await loadThread(ctx, ctx.root, ctx.heading);
+    await loadThread(ctx, ctx.root, ctx.heading, page);
   } catch (e) {
     ctx.root.replaceChildren();
     problem(ctx.root, `${ctx.t('error-load')} ${describeError(ctx.t, e)}`, fetchComments);

@@ -20,6 +20,8 @@ export function postbox(ctx, parent, onPosted) {
     h('input', {
       id: id(name), type, name, placeholder: t(`postbox-${name}-placeholder`), value: recall(name) ?? '',
       autocomplete: { author: 'name', email: 'email', website: 'url' }[name], 'aria-required': required ? 'true' : null,
+      // Addresses read left to right in every language (and their placeholders are cut at the right end).
+      dir: name === 'author' ? null : 'ltr',
     });
   const author = field('author', 'text', options['require-author']);
   const email = field('email', 'email', options['require-email']);

@@ -46,13 +46,17 @@ function loader(ctx, container, parent, hidden) {
   return el;
 }
 
-/** Loads the first page of the thread into `root` and sets the heading. */
-export async function loadThread(ctx, root, heading) {
-  const { options, t } = ctx;
-  const top = limitOf(options['max-comments-top']);
-  const page = await ctx.api.fetch(ctx.uri, {
-    sort: options.sorting, limit: top, nestedLimit: limitOf(options['max-comments-nested']),
+/** Asks for the first page of thread `uri`: it depends only on the page's own options. */
+export function firstPage(api, uri, options) {
+  return api.fetch(uri, {
+    sort: options.sorting, limit: limitOf(options['max-comments-top']), nestedLimit: limitOf(options['max-comments-nested']),
   });
+}
+
+/** Loads the first page of the thread (`request`, when already asked for) into `root` and sets the heading. */
+export async function loadThread(ctx, root, heading, request = firstPage(ctx.api, ctx.uri, ctx.options)) {
+  const { t } = ctx;
+  const page = await request;
   // Comments the reader posted on this thread while the page was on its way stay where they are.
   const posted = root.uri === ctx.uri ? [...root.children].filter((el) => el.posted) : [];
   root.replaceChildren();

@@ -3,6 +3,8 @@ import { pluralRule } from './plural.js';
 
 export function translator(code, catalogue, english, overrides = {}) {
   const rule = pluralRule(code) ?? pluralRule('en');
+  // The language's own digits, as its dates have them (one digit system per language).
+  const number = new Intl.NumberFormat(code, { useGrouping: false });
   const own = overrides[code.toLowerCase()] ?? {};
   const raw = (id) => own[id] ?? catalogue[id] ?? english[id];
 
@@ -15,7 +17,7 @@ export function translator(code, catalogue, english, overrides = {}) {
       text = forms[Math.min(rule(n), forms.length - 1)];
     }
     return text.replace(/\{\{ ?(\w+) ?\}\}/g, (match, name) => {
-      if (name === 'n' && n != null) return String(n);
+      if (name === 'n' && n != null) return number.format(n);
       return vars && name in vars ? String(vars[name]) : match;
     });
   };

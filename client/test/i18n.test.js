@@ -38,3 +38,9 @@ test('named placeholders are filled and unknown ones left alone', () => {
   assert.equal(t('error-server', null, { n: 503 }), 'Failed (503)');
   assert.equal(t('error-rejected'), 'Refused: {{ reason }}');
 });
+
+test('counts are written in the language\'s own digits, without grouping', () => {
+  const persian = { 'num-comments': '{{ n }} دیدگاه\n{{ n }} دیدگاه' };
+  assert.equal(translator('fa', persian, english)('num-comments', 12), '۱۲ دیدگاه');
+  assert.equal(translator('en', english, english)('num-comments', 12345), '12345 Comments');
+});

@@ -64,11 +64,18 @@ public sealed class SpamDefenceTests(BrowserFixture browser, ITestOutputHelper o
     {
         var page = site.Page;
         var box = dom.MainBox;
-        // The honeypot is there for bots, off screen, labelled for screen readers, and no tab stop.
+        // The honeypot is there for bots (no display:none), clipped to nothing on screen, labelled for screen readers,
+        // and no tab stop.
         var trap = page.Locator("#isso-postbox-subject");
         await Expect(trap).ToHaveCountAsync(1);
         await Expect(page.GetByLabel("Leave this field empty").First).ToHaveAttributeAsync("name", "subject");
-        Assert.True(await trap.EvaluateAsync<bool>("e => e.getBoundingClientRect().right < 0"));
+        Assert.True(await trap.EvaluateAsync<bool>("""
+            e => {
+              const box = e.closest('.isso-honeypot'), size = box.getBoundingClientRect(), style = getComputedStyle(box);
+              return getComputedStyle(e).display !== 'none' && size.width <= 1 && size.height <= 1
+                && style.overflow === 'hidden' && style.clipPath !== 'none';
+            }
+            """));
         Assert.Equal("-1", await trap.GetAttributeAsync("tabindex"));
 
         // By keyboard alone: typing starts the puzzle, Tab never lands on the trap, Enter posts.

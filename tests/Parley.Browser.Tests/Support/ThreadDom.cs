@@ -51,7 +51,7 @@ public sealed class CommentView(ILocator comment)
     public ILocator Author => comment.Locator(":scope > .isso-text-wrapper > .isso-comment-header .isso-author");
     public ILocator Text => comment.Locator(":scope > .isso-text-wrapper > .isso-text");
     public ILocator Note => comment.Locator(":scope > .isso-text-wrapper > .isso-comment-header .isso-note");
-    public ILocator Votes => Footer(".isso-votes");
+    public ILocator Votes => Footer(".isso-votes .isso-score-value");
     public ILocator Upvote => Footer(".isso-upvote");
     public ILocator Downvote => Footer(".isso-downvote");
     public ILocator Reply => Footer(".isso-reply");
