@@ -11,5 +11,8 @@ public static class RepoPaths
 
     public static string Catalogue(string lang) => Path.Combine(Checkout.Root, "client", "i18n", lang + ".json");
 
+    /// <summary>axe-core, installed with the client's development packages (npm ci in client/).</summary>
+    public static string Axe => Path.Combine(Checkout.Root, "client", "node_modules", "axe-core", "axe.min.js");
+
     public static string Screenshots => Path.Combine(Checkout.Root, "artifacts", "screenshots");
 }

@@ -57,6 +57,7 @@ public sealed class CommentView(ILocator comment)
     public ILocator Reply => Footer(".isso-reply");
     public ILocator Edit => Footer(".isso-edit");
     public ILocator Delete => Footer(".isso-delete");
+    public ILocator Cancel => Footer(".isso-cancel");
 
     /// <summary>The textarea that editing puts in place of the text.</summary>
     public ILocator EditArea => comment.Locator(":scope > .isso-text-wrapper textarea");
