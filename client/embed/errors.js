@@ -1,10 +1,27 @@
-// One readable sentence for a failed request.
+// One readable sentence for a failed request, and the field it is about.
+
+// The catalogue's sentence for each refusal code the server sends (X-Parley-Error); others keep the server's words.
+const sentences = {
+  'text-too-short': 'error-text-short', 'text-too-long': 'error-too-long', 'email-too-long': 'error-too-long',
+  'website-too-long': 'error-too-long', 'website-invalid': 'error-website-invalid', 'email-required': 'error-required',
+  'author-required': 'error-required', 'rate-limited': 'error-rate-limited', refused: 'error-refused',
+};
+const fields = {
+  'text-too-short': 'text', 'text-too-long': 'text', 'email-too-long': 'email', 'website-too-long': 'website',
+  'website-invalid': 'website', 'email-required': 'email', 'author-required': 'author',
+};
 
 export function describeError(t, error) {
   const status = error?.status ?? 0;
   if (status === 0) return t(error?.notAllowed ? 'error-not-allowed' : 'error-network');
+  if (sentences[error.code]) return t(sentences[error.code]);
   // 503 is the server saying why it cannot take the comment now (a full disk): its words help more than the number.
   if (status === 503 && error.message && error.message !== String(status)) return t('error-rejected', null, { reason: error.message });
   if (status >= 500) return t('error-server', null, { n: status });
   return t('error-rejected', null, { reason: error.message || status });
+}
+
+/** The post box field a refusal is about (`text`, `author`, `email`, `website`), or null. */
+export function fieldOf(error) {
+  return fields[error?.code] ?? null;
 }

@@ -1,7 +1,7 @@
 // The post box: new comments and replies, with preview, client-side checks and kept input on failure.
 import { h } from '../shared/dom.js';
 import { recall, remember } from './storage.js';
-import { describeError } from './errors.js';
+import { describeError, fieldOf } from './errors.js';
 
 let boxes = 0;
 
@@ -87,18 +87,23 @@ export function postbox(ctx, parent, onPosted) {
     for (const input of [text, author, email]) input.addEventListener('input', () => ctx.proof.prepare());
   }
 
+  // The field at fault is marked, described by the message, and takes focus (Submit does when no field is).
   function fail(message, focus) {
     error.textContent = message;
     error.hidden = false;
-    if (focus) {
+    if (focus && focus !== submit) {
       focus.setAttribute('aria-invalid', 'true');
-      focus.focus();
+      if (focus !== text) focus.setAttribute('aria-describedby', error.id);
     }
+    focus?.focus();
   }
   function clearError() {
     error.hidden = true;
     error.textContent = '';
-    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    for (const input of form.querySelectorAll('[aria-invalid]')) {
+      input.removeAttribute('aria-invalid');
+      if (input !== text) input.removeAttribute('aria-describedby');
+    }
   }
   function unpreview() {
     box.classList.remove('isso-preview-mode');
@@ -147,7 +152,8 @@ export function postbox(ctx, parent, onPosted) {
       box.classList.remove('isso-preview-mode');
       onPosted(created);
     } catch (e) {
-      fail(describeError(t, e));
+      submit.disabled = false;
+      fail(describeError(t, e), { text, author, email, website }[fieldOf(e)] ?? submit);
     } finally {
       submit.disabled = false;
     }

@@ -2,13 +2,15 @@
 
 /**
  * A failed request: `status` 0 means no answer could be read, and then `notAllowed` tells whether the server
- * refuses this website (`[general] host`) rather than being out of reach.
+ * refuses this website (`[general] host`) rather than being out of reach. `code` is Parley's name for a refusal
+ * the reader can act on (`X-Parley-Error`), or null.
  */
 export class ApiError extends Error {
-  constructor(status, message, notAllowed = false) {
+  constructor(status, message, notAllowed = false, code = null) {
     super(message);
     this.status = status;
     this.notAllowed = notAllowed;
+    this.code = code;
   }
 }
 
@@ -80,7 +82,9 @@ export function createApi(endpoint, { fetch = globalThis.fetch, setCookie = () =
     const cookie = response.headers.get('X-Set-Cookie');
     if (cookie && cookie.startsWith('isso-')) setCookie(cookie);
     const text = await response.text().catch(() => '');
-    if (!response.ok) throw new ApiError(response.status, errorReason(text) || `${response.status}`);
+    if (!response.ok) {
+      throw new ApiError(response.status, errorReason(text) || `${response.status}`, false, response.headers.get('X-Parley-Error'));
+    }
     if (!text) return null;
     try {
       return JSON.parse(text);

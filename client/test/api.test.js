@@ -140,3 +140,13 @@ test('error reasons decode entities and drop tags', () => {
   assert.equal(errorReason('plain words'), '');
   assert.equal(errorReason('{"message": 5}'), '');
 });
+
+test('a refusal carries the code of X-Parley-Error, and none without it', async () => {
+  answer = () => ({ status: 400, body: '<!doctype html>\n<p>Website not Django-conform</p>\n', headers: { 'X-Parley-Error': 'website-invalid' } });
+  const api = createApi(endpoint);
+  const refused = await api.create('/p', { text: 'Hello' }).catch((e) => e);
+  assert.ok(refused instanceof ApiError);
+  assert.deepEqual([refused.status, refused.message, refused.code], [400, 'Website not Django-conform', 'website-invalid']);
+  answer = () => ({ status: 404, body: '<p>Not Found</p>' });
+  assert.equal((await api.view(1).catch((e) => e)).code, null);
+});

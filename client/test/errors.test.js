@@ -24,3 +24,16 @@ test('a 503 with the server\'s reason shows that reason', () => {
   assert.equal(describeError(t, new ApiError(503, full)), `The comment server refused this: ${full}`);
   assert.equal(describeError(t, new ApiError(500, 'boom')), 'The comment server failed (error 500). Your text is kept; please try again.');
 });
+
+test('a refusal with a known code reads as the catalogue says and names its field', async () => {
+  const { fieldOf } = await import('../embed/errors.js');
+  const website = new ApiError(400, 'Website not Django-conform', false, 'website-invalid');
+  assert.equal(describeError(t, website), en['error-website-invalid']);
+  assert.equal(fieldOf(website), 'website');
+  assert.equal(describeError(t, new ApiError(403, 'ratelimit exceeded: …', false, 'rate-limited')), en['error-rate-limited']);
+  assert.equal(fieldOf(new ApiError(403, 'x', false, 'rate-limited')), null);
+  assert.equal(describeError(t, new ApiError(403, 'email address required but not provided', false, 'email-required')), en['error-required']);
+  // A code the client does not know keeps the server's words.
+  assert.equal(describeError(t, new ApiError(403, 'something new', false, 'new-code')), 'The comment server refused this: something new');
+  assert.equal(fieldOf(new ApiError(403, 'something new', false, 'new-code')), null);
+});

@@ -11,7 +11,7 @@ public sealed class CorsTests
         Assert.Equal("true", Wire.Header(response, "Access-Control-Allow-Credentials"));
         Assert.Equal("HEAD, GET, POST, PUT, DELETE", Wire.Header(response, "Access-Control-Allow-Methods"));
         Assert.Equal("Origin, Referer, Content-Type", Wire.Header(response, "Access-Control-Allow-Headers"));
-        Assert.Equal("X-Set-Cookie, Date", Wire.Header(response, "Access-Control-Expose-Headers"));
+        Assert.Equal("X-Set-Cookie, Date, X-Parley-Error", Wire.Header(response, "Access-Control-Expose-Headers"));
         Assert.False(response.Headers.Contains("Vary"));
         Assert.NotNull(response.Headers.Date);
     }

@@ -66,7 +66,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output) :
         await box.Text.FillAsync("Refused for its website");
         await box.Website.FillAsync("not an address at all");
         await box.Submit.ClickAsync();
-        await Expect(box.Error).ToContainTextAsync("Website");
+        await Expect(box.Error).ToContainTextAsync("web address");
         await CheckAsync("refusal");
 
         Assert.True(found.Count == 0, string.Join("\n", found));

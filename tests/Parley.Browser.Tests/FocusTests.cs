@@ -19,4 +19,33 @@ public sealed class FocusTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(posted.Element).ToBeFocusedAsync();
         Assert.Equal("isso-comment", await site.Page.EvaluateAsync<string>("() => document.activeElement.classList[0]"));
     }
+
+    [Fact]
+    public async Task AfterARefusalFocusIsOnTheFieldItNamesOrOnSubmit()
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new ConfigSetting("guard", "enabled", "true"), new ConfigSetting("guard", "ratelimit", "1"));
+        await site.OpenPostAsync("/post-1/");
+        var box = new ThreadDom(site.Page).MainBox;
+
+        // The client lets any website through; the server refuses it, and says which field.
+        await box.Text.FillAsync("A comment with a strange website");
+        await box.Website.FillAsync("not an address");
+        await box.Submit.ClickAsync();
+        await Expect(box.Error).ToHaveTextAsync("Please enter a web address, such as https://example.com.");
+        await Expect(box.Website).ToBeFocusedAsync();
+        await Expect(box.Website).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(box.Website).ToHaveAttributeAsync("aria-describedby", await box.Error.GetAttributeAsync("id") ?? "?");
+
+        // Mended and posted; the next one meets the rate limit, which is no field's fault: Submit keeps focus.
+        await box.Website.FillAsync("");
+        await box.Submit.ClickAsync();
+        await Expect(box.Website).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(box.Text).ToHaveValueAsync("");
+        await box.Text.FillAsync("A second comment within the minute");
+        await box.Submit.ClickAsync();
+        await Expect(box.Error).ToContainTextAsync("Please wait a minute");
+        await Expect(box.Submit).ToBeFocusedAsync();
+        await Expect(box.Text).ToHaveValueAsync("A second comment within the minute");
+    }
 }

@@ -91,25 +91,25 @@ public sealed record CommentInput
     {
         if (Text.TrimEnd().Length < 3)
         {
-            throw Invalid("text is too short (minimum length: 3)");
+            throw Invalid("text is too short (minimum length: 3)", RefusalCodes.TextTooShort);
         }
         if (Text.EnumerateRunes().Count() > 65535)
         {
-            throw Invalid("text is too long (maximum length: 65535)");
+            throw Invalid("text is too long (maximum length: 65535)", RefusalCodes.TextTooLong);
         }
         if (Email is { Length: > 254 })
         {
-            throw Invalid("http://tools.ietf.org/html/rfc5321#section-4.5.3");
+            throw Invalid("http://tools.ietf.org/html/rfc5321#section-4.5.3", RefusalCodes.EmailTooLong);
         }
         if (!string.IsNullOrEmpty(Website))
         {
             if (Website.Length > 254)
             {
-                throw Invalid("arbitrary length limit");
+                throw Invalid("arbitrary length limit", RefusalCodes.WebsiteTooLong);
             }
             if (!WebsiteGrammar.IsMatch(Website))
             {
-                throw Invalid("Website not Django-conform");
+                throw Invalid("Website not Django-conform", RefusalCodes.WebsiteInvalid);
             }
         }
     }
@@ -133,5 +133,5 @@ public sealed record CommentInput
     private static string? StringOrNull(Dictionary<string, JsonElement> fields, string key) =>
         Field(fields, key) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
-    private static RuleViolationException Invalid(string message) => new(ViolationKind.InvalidField, message);
+    private static RuleViolationException Invalid(string message, string? code = null) => new(ViolationKind.InvalidField, message, code);
 }

@@ -74,7 +74,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
     {
         if (spam.Honeypot && !string.IsNullOrEmpty(input.Honeypot))
         {
-            throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage);
+            throw SpamRules.Refusal();
         }
         var proof = spam.ProofOfWork ? proofOfWork.Verify(input.Proof) : ((string Challenge, double Expires)?)null;
         var hold = SpamRules.Check(spam, input);
@@ -110,7 +110,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         var holdReason = verdict?.HoldReason;
         if (await tx.BanForAsync(remoteAddr, email, ct) is { } ban)
         {
-            holdReason = ban.Action == Ban.Refuse ? throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage) : ban.Reason;
+            holdReason = ban.Action == Ban.Refuse ? throw SpamRules.Refusal() : ban.Reason;
         }
         if (holdReason is not null)
         {
@@ -157,7 +157,7 @@ public sealed class CommentService(LiveConfig config, ICommentStore store, PageT
         // A reader's edit may not bring in what [spam] would have refused or held: the comment stays as it was.
         if (by == EventBy.Owner && SpamRules.Check(config.Current.Spam, input) is not null)
         {
-            throw new RuleViolationException(ViolationKind.Forbidden, SpamRules.RefusedMessage);
+            throw SpamRules.Refusal();
         }
         return WriteAsync(async tx =>
         {

@@ -13,8 +13,12 @@ public enum ViolationKind
     NotFound,
 }
 
-/// <summary>The closed set of rule failures Core raises; never a server error.</summary>
-public sealed class RuleViolationException(ViolationKind kind, string message) : Exception(message)
+/// <summary>
+/// The closed set of rule failures Core raises; never a server error. <see cref="Code"/> is one of
+/// <see cref="RefusalCodes"/> when the reader can act on it.
+/// </summary>
+public sealed class RuleViolationException(ViolationKind kind, string message, string? code = null) : Exception(message)
 {
     public ViolationKind Kind { get; } = kind;
+    public string? Code { get; } = code;
 }

@@ -24,14 +24,14 @@ public sealed class Guard(GuardConfig config, int maxAge, IWriteScope store)
             // Isso names the address and the recent comments' ids; readers see this text, and behind a proxy the address is
             // the proxy's own, so neither is said.
             Deny(string.Create(CultureInfo.InvariantCulture,
-                $"ratelimit exceeded: at most {config.RateLimit} comment{(config.RateLimit == 1 ? "" : "s")} a minute from one network; please try again in a minute"));
+                $"ratelimit exceeded: at most {config.RateLimit} comment{(config.RateLimit == 1 ? "" : "s")} a minute from one network; please try again in a minute"), RefusalCodes.RateLimited);
         }
         if (input.Parent is null)
         {
             var direct = await store.CountTopLevelByAddressAsync(uri, remoteAddr, ct);
             if (direct >= config.DirectReply)
             {
-                Deny($"{direct} direct responses to {uri}");
+                Deny($"{direct} direct responses to {uri}", RefusalCodes.TooManyTopLevel);
             }
         }
         else if (!config.ReplyToSelf)
@@ -39,18 +39,18 @@ public sealed class Guard(GuardConfig config, int maxAge, IWriteScope store)
             var parent = await store.GetCommentAsync(input.Parent.Value, ct);
             if (parent is not null && parent.RemoteAddr == remoteAddr && now - parent.Created < maxAge)
             {
-                Deny("edit time frame is still open");
+                Deny("edit time frame is still open", RefusalCodes.ReplyToSelf);
             }
         }
         if (config.RequireEmail && string.IsNullOrEmpty(input.Email))
         {
-            Deny("email address required but not provided");
+            Deny("email address required but not provided", RefusalCodes.EmailRequired);
         }
         if (config.RequireAuthor && string.IsNullOrEmpty(input.Author))
         {
-            Deny("author address required but not provided");
+            Deny("author address required but not provided", RefusalCodes.AuthorRequired);
         }
     }
 
-    private static void Deny(string reason) => throw new RuleViolationException(ViolationKind.Forbidden, reason);
+    private static void Deny(string reason, string code) => throw new RuleViolationException(ViolationKind.Forbidden, reason, code);
 }

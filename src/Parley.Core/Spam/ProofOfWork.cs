@@ -103,7 +103,7 @@ public sealed class ProofOfWork(string sessionKey, TimeProvider time)
         return false;
     }
 
-    private static RuleViolationException Refused(string message) => new(ViolationKind.Forbidden, message);
+    private static RuleViolationException Refused(string message) => new(ViolationKind.Forbidden, message, RefusalCodes.ProofOfWork);
 
     /// <summary>ALTCHA's challenge, as GET /challenge answers it.</summary>
     public sealed record Challenge(string Algorithm, string Value, int MaxNumber, string Salt, string Signature);

@@ -13,6 +13,9 @@ public static partial class SpamRules
     /// <summary>The message a refused comment gets: the same whatever refused it.</summary>
     public const string RefusedMessage = "this comment cannot be posted here";
 
+    /// <summary>The refusal itself: 403 with <see cref="RefusedMessage"/>, saying nothing of the rule or list.</summary>
+    public static RuleViolationException Refusal() => new(ViolationKind.Forbidden, RefusedMessage, RefusalCodes.Refused);
+
     /// <summary>Throws 403 when a blocked word matches; answers why the comment should wait for moderation, or null.</summary>
     public static string? Check(SpamConfig spam, CommentInput input)
     {
@@ -21,7 +24,7 @@ public static partial class SpamRules
         var fields = new[] { input.Text, input.Author, input.Website, input.Email }.OfType<string>().ToArray();
         if (spam.BlockedWords.Any(rule => fields.Any(rule.Matches)))
         {
-            throw new RuleViolationException(ViolationKind.Forbidden, RefusedMessage);
+            throw Refusal();
         }
         if (spam.SuspectWords.FirstOrDefault(rule => fields.Any(rule.Matches)) is { } suspect)
         {

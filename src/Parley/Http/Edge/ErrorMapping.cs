@@ -36,7 +36,7 @@ internal sealed class ErrorMapping(RequestDelegate next, DiskFull diskFull, Data
                 ViolationKind.Forbidden => (403, false),
                 _ => (404, false),
             };
-            await ErrorPage.WriteAsync(context, status, e.Message, html);
+            await ErrorPage.WriteAsync(context, status, e.Message, html, e.Code);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {

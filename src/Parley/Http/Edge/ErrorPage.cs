@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Parley.Http.Edge;
 
-/// <summary>Isso's two error shapes: an HTML page, or <c>{"message": …}</c> for clients that prefer JSON.</summary>
+/// <summary>
+/// Isso's two error shapes: an HTML page, or <c>{"message": …}</c> for clients that prefer JSON. A refusal with a
+/// code (<see cref="Parley.Core.Comments.RefusalCodes"/>) also carries it, in the <c>X-Parley-Error</c> header
+/// whatever the shape (Isso's always-HTML errors stay HTML) and as <c>"code"</c> beside the JSON message.
+/// </summary>
 internal static class ErrorPage
 {
     public static string DefaultDescription(int status) => status switch
@@ -17,15 +21,22 @@ internal static class ErrorPage
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
 
-    public static async Task WriteAsync(HttpContext context, int status, string description, bool alwaysHtml)
+    public const string CodeHeader = "X-Parley-Error";
+
+    public static async Task WriteAsync(HttpContext context, int status, string description, bool alwaysHtml, string? code = null)
     {
         var response = context.Response;
         response.StatusCode = status;
         var reason = ReasonPhrases.GetReasonPhrase(status);
+        if (code is not null)
+        {
+            response.Headers[CodeHeader] = code;
+        }
         if (!alwaysHtml && PrefersJson(context.Request))
         {
             response.ContentType = "application/json";
-            await response.WriteAsync(JsonSerializer.Serialize(new { message = $"{status} {reason}: {description}" }));
+            var message = $"{status} {reason}: {description}";
+            await response.WriteAsync(code is null ? JsonSerializer.Serialize(new { message }) : JsonSerializer.Serialize(new { message, code }));
             return;
         }
         response.ContentType = "text/html; charset=utf-8";
