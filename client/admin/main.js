@@ -15,7 +15,7 @@ const site = root.dataset.site ?? '';
 const state = initialState();
 let total = 0;
 
-const status = h('div', { class: 'parley-status', role: 'status', 'aria-live': 'polite' });
+const status = h('div', { class: 'parley-status', role: 'status', 'aria-live': 'polite', tabindex: -1 });
 const alert = h('div', { class: 'parley-alert', role: 'alert' });
 const tabs = Object.keys(MODES).map((mode) =>
   h('button', { type: 'button', 'data-mode': mode, onclick: () => update({ mode: Number(mode), page: 0 }) }));
@@ -84,7 +84,7 @@ async function load() {
     tab.textContent = tabLabel(tab.dataset.mode, answer.counts);
     tab.setAttribute('aria-pressed', String(Number(tab.dataset.mode) === state.mode));
   }
-  const actions = { onSelect: refreshBulk, approve: (c) => act('activate', [c.id]), remove: (c) => act('delete', [c.id]), save, ban: bans.ban };
+  const actions = { onSelect: refreshBulk, approve: (c) => act('activate', [c.id], true), remove: (c) => act('delete', [c.id], true), save, ban: bans.ban };
   list.replaceChildren(...answer.comments.map((c) => commentRow(c, site, actions)));
   if (answer.comments.length === 0) list.append(h('li', { class: 'parley-empty' }, T.empty));
   position.textContent = pageLabel(state.page, total);
@@ -93,19 +93,33 @@ async function load() {
   refreshBulk();
 }
 
-async function act(action, ids) {
+const rows = () => [...list.querySelectorAll('li.parley-comment')];
+
+// The list is drawn anew after each action: focus goes back to the row acted on, or to the one that took its place,
+// and to the status message after a bulk action or when no row is left.
+function refocus(id, index) {
+  const all = rows();
+  const row = id == null ? null : all.find((r) => Number(r.dataset.id) === id) ?? all[Math.min(index, all.length - 1)];
+  (row?.querySelector('.parley-actions button') ?? status).focus();
+}
+
+async function act(action, ids, single) {
   if (ids.length === 0 || (action === 'delete' && !window.confirm(T.confirmDelete(ids.length)))) return;
+  const index = rows().findIndex((r) => Number(r.dataset.id) === ids[0]);
   const answer = await guard(() => (action === 'delete' ? api.remove(ids) : api.activate(ids)));
   if (!answer) return;
   await load();
   status.textContent = resultMessage(action, (action === 'delete' ? answer.deleted : answer.activated).length);
+  refocus(single ? ids[0] : null, index);
 }
 
 async function save(c, fields) {
   const answer = await guard(() => api.edit(c.id, fields));
   if (!answer) return false;
+  const index = rows().findIndex((r) => Number(r.dataset.id) === c.id);
   await load();
   status.textContent = T.saved;
+  refocus(c.id, index);
   return true;
 }
 

@@ -48,4 +48,32 @@ public sealed class FocusTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(box.Submit).ToBeFocusedAsync();
         await Expect(box.Text).ToHaveValueAsync("A second comment within the minute");
     }
+
+    [Fact]
+    public async Task AfterApprovingInTheAdminPanelFocusIsOnTheNextRowThenOnTheStatus()
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", "s3cret"));
+        var first = await site.Api.PostAsync("/post-1/", "First to approve", author: "Ann");
+        var second = await site.Api.PostAsync("/post-1/", "Second to approve", author: "Bob", from: 2);
+        var page = site.Page;
+        await page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
+        await page.GetByLabel("Password").FillAsync("s3cret");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var rows = page.Locator("li.parley-comment");
+        await Expect(rows).ToHaveCountAsync(2);
+        var top = await rows.First.GetAttributeAsync("data-id");
+        var other = top == $"{first}" ? second : first;
+
+        // By keyboard: Enter on the first row's Approve; the row leaves the pending list and the next takes focus.
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "Approve" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#parley-comment-{other}").GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(0);
+        await Expect(page.Locator(".parley-status")).ToBeFocusedAsync();
+        await Expect(page.Locator(".parley-status")).Not.ToBeEmptyAsync();
+    }
 }
