@@ -46,10 +46,27 @@ export function scoreElement(ctx, score) {
   return el;
 }
 
-/** A relative date, refreshed every minute by the widget through `time.created`. */
+// toLocaleString's fields, with one formatter for the whole thread: each toLocaleString call builds its own.
+const dateFields = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
+const untitled = new Set();
+
+// The full date in the tooltip is written once the comments show: the browser's first date formatter loads its
+// locale data, which on a slow phone costs more than drawing the whole thread.
+function titleSoon(ctx, time) {
+  untitled.add(time);
+  if (untitled.size > 1) return;
+  (globalThis.requestIdleCallback ?? setTimeout)(() => {
+    ctx.dates ??= new Intl.DateTimeFormat(ctx.code, dateFields);
+    for (const t of untitled) t.title = ctx.dates.format(new Date(t.created * 1000));
+    untitled.clear();
+  });
+}
+
+/** A relative date, refreshed every minute by the widget through `time.created`; its title is the full date. */
 export function timeElement(ctx, comment) {
-  const time = h('time', { datetime: isoUtc(comment.created), title: new Date(comment.created * 1000).toLocaleString(ctx.code) }, relativeTime(ctx, comment.created));
+  const time = h('time', { datetime: isoUtc(comment.created) }, relativeTime(ctx, comment.created));
   time.created = comment.created;
+  titleSoon(ctx, time);
   return time;
 }
 

@@ -3,6 +3,7 @@ import { h } from '../shared/dom.js';
 import { readAttributes, findEndpoint } from '../shared/attributes.js';
 import { createApi } from '../shared/api.js';
 import { loadTranslator } from '../shared/catalogue.js';
+import { digitsFor } from '../shared/digits.js';
 import english from '../i18n/en.json';
 import { fillCounters } from '../shared/counters.js';
 import { defaults, serverOwned } from './options.js';
@@ -69,7 +70,7 @@ async function setUp() {
   settings ??= document.getElementById('isso-thread') ? api.config() : null;
   settings?.catch(() => {});
   const { code, t } = await translation;
-  Object.assign(ctx, { code, t, number: new Intl.NumberFormat(code, { useGrouping: false }).format });
+  Object.assign(ctx, { code, t, number: digitsFor(code) });
   fillCounters(document, api.count, t);
   const thread = document.getElementById('isso-thread');
   if (!thread) {

@@ -59,7 +59,8 @@ export function postbox(ctx, parent, onPosted) {
       inputWrapper('author', author, optional('postbox-author', options['require-author'])),
       inputWrapper('email', email, optional('postbox-email', options['require-email'])),
       inputWrapper('website', website, t('postbox-website')),
-      trap && h('p', { class: 'isso-input-wrapper isso-honeypot' }, h('label', { for: trap.id }, t('postbox-honeypot')), trap),
+      // Clipped away like any visually hidden text, not display:none: bots filling every field find it.
+      trap && h('p', { class: 'isso-input-wrapper isso-honeypot isso-visually-hidden' }, h('label', { for: trap.id }, t('postbox-honeypot')), trap),
       h('p', { class: 'isso-post-action' }, submit),
       h('p', { class: 'isso-post-action' }, h('input', { type: 'button', name: 'preview', value: t('postbox-preview'), onclick: preview })),
       h('p', { class: 'isso-post-action' }, editButton),

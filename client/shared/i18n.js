@@ -1,10 +1,11 @@
 // Looks up and formats interface strings: overrides → chosen catalogue → English → `[?msgid]`.
 import { pluralRule } from './plural.js';
+import { digitsFor } from './digits.js';
 
 export function translator(code, catalogue, english, overrides = {}) {
   const rule = pluralRule(code) ?? pluralRule('en');
   // The language's own digits, as its dates have them (one digit system per language).
-  const number = new Intl.NumberFormat(code, { useGrouping: false });
+  const number = digitsFor(code);
   const own = overrides[code.toLowerCase()] ?? {};
   const raw = (id) => own[id] ?? catalogue[id] ?? english[id];
 
@@ -17,7 +18,7 @@ export function translator(code, catalogue, english, overrides = {}) {
       text = forms[Math.min(rule(n), forms.length - 1)];
     }
     return text.replace(/\{\{ ?(\w+) ?\}\}/g, (match, name) => {
-      if (name === 'n' && n != null) return number.format(n);
+      if (name === 'n' && n != null) return number(n);
       return vars && name in vars ? String(vars[name]) : match;
     });
   };

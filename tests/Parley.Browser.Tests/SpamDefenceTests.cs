@@ -73,7 +73,7 @@ public sealed class SpamDefenceTests(BrowserFixture browser, ITestOutputHelper o
             e => {
               const box = e.closest('.isso-honeypot'), size = box.getBoundingClientRect(), style = getComputedStyle(box);
               return getComputedStyle(e).display !== 'none' && size.width <= 1 && size.height <= 1
-                && style.overflow === 'hidden' && style.clipPath !== 'none';
+                && style.overflow === 'hidden' && (style.clip !== 'auto' || style.clipPath !== 'none');
             }
             """));
         Assert.Equal("-1", await trap.GetAttributeAsync("tabindex"));
