@@ -6,10 +6,6 @@ const sentences = {
   'website-too-long': 'error-too-long', 'website-invalid': 'error-website-invalid', 'email-required': 'error-required',
   'author-required': 'error-required', 'rate-limited': 'error-rate-limited', refused: 'error-refused',
 };
-const fields = {
-  'text-too-short': 'text', 'text-too-long': 'text', 'email-too-long': 'email', 'website-too-long': 'website',
-  'website-invalid': 'website', 'email-required': 'email', 'author-required': 'author',
-};
 
 export function describeError(t, error) {
   const status = error?.status ?? 0;
@@ -21,7 +17,7 @@ export function describeError(t, error) {
   return t('error-rejected', null, { reason: error.message || status });
 }
 
-/** The post box field a refusal is about (`text`, `author`, `email`, `website`), or null. */
+/** The post box field a refusal is about: its code's first word when that names one (`text`, `author`, `email`, `website`). */
 export function fieldOf(error) {
-  return fields[error?.code] ?? null;
+  return /^(text|author|email|website)-/.exec(error?.code)?.[1] ?? null;
 }

@@ -32,15 +32,11 @@ function threadId(thread) {
   return thread.getAttribute('data-isso-id') || location.pathname;
 }
 
-// Scripts written right to left; the widget follows its catalogue, whatever the page's own direction.
-const rtl = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug']);
-const direction = (code) => (rtl.has(code.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr');
+// The catalogues written right to left; the widget follows its catalogue, whatever the page's own direction.
+const direction = (code) => (['ar', 'fa', 'he'].includes(code) ? 'rtl' : 'ltr');
 
 /** The heading level that fits under the host page's own headings: `data-isso-heading-level`, 2 by default. */
-function headingTag() {
-  const level = Number(options['heading-level'] ?? 2);
-  return `h${Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2}`;
-}
+const headingTag = () => `h${Math.min(Math.max(parseInt(options['heading-level'], 10) || 2, 1), 6)}`;
 
 function injectStyle() {
   if (!options.css || document.getElementById('isso-style')) return;

@@ -1,5 +1,5 @@
 // Loads the catalogue of the chosen language from the comment server; English is bundled.
-import { chooseLanguage } from './lang.js';
+import { catalogueFor, chooseLanguage, normalise } from './lang.js';
 import { translator } from './i18n.js';
 
 /* global __PARLEY_LANGS__ */
@@ -11,7 +11,11 @@ const languages = typeof __PARLEY_LANGS__ === 'undefined' ? ['en'] : __PARLEY_LA
  */
 export async function loadTranslator(endpoint, options, texts, english) {
   const browser = navigator.languages?.length ? navigator.languages : [navigator.language ?? navigator.userLanguage];
-  let code = chooseLanguage({ forced: options.lang, browser, fallback: options['default-lang'] }, languages);
+  const page = document.documentElement.lang;
+  let code = chooseLanguage({ forced: options.lang, page, browser, fallback: options['default-lang'] }, languages);
+  if (options.lang && !catalogueFor(normalise(options.lang), languages)) {
+    console.info(`Parley: no catalogue for data-isso-lang=${options.lang}, so ${code}`);
+  }
   let catalogue = english;
   if (code !== 'en') {
     try {

@@ -18,21 +18,31 @@ export function normalise(tag) {
 // Tags that name a catalogue under another code.
 const aliases = { pt: 'pt-BR', zh: 'zh-CN', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', 'zh-HK': 'zh-TW', 'zh-MO': 'zh-TW', no: 'nb', nn: 'nb' };
 
-/** The catalogue code for the first usable candidate; a tag with a region also tries its primary subtag. */
-export function chooseLanguage({ forced, browser = [], fallback = 'en' }, available) {
-  const candidates = [forced, ...browser, fallback, 'en'].filter(Boolean).map(normalise);
+/** The catalogue for one tag, or null: the tag, its language and script, its language alone, or an alias. */
+export function catalogueFor(tag, available) {
+  const tries = [tag];
+  const [primary, ...rest] = tag.split('-');
+  if (rest.length) {
+    const script = rest.find((p) => p.length === 4);
+    if (script) tries.push(`${primary}-${script}`);
+    tries.push(primary);
+  }
+  for (const attempt of tries) {
+    const code = available.includes(attempt) ? attempt : aliases[attempt];
+    if (code && available.includes(code)) return code;
+  }
+  return null;
+}
+
+/**
+ * The catalogue code for the first usable candidate. A `data-isso-lang` (`forced`) with no catalogue gives way to
+ * the page's own language (`page`), then the default; without one the browser's languages come first, as in Isso.
+ */
+export function chooseLanguage({ forced, page, browser = [], fallback = 'en' }, available) {
+  const candidates = (forced ? [forced, page, fallback, 'en'] : [...browser, fallback, 'en']).filter(Boolean).map(normalise);
   for (const tag of candidates) {
-    const tries = [tag];
-    const [primary, ...rest] = tag.split('-');
-    if (rest.length) {
-      const script = rest.find((p) => p.length === 4);
-      if (script) tries.push(`${primary}-${script}`);
-      tries.push(primary);
-    }
-    for (const attempt of tries) {
-      const code = available.includes(attempt) ? attempt : aliases[attempt];
-      if (code && available.includes(code)) return code;
-    }
+    const code = catalogueFor(tag, available);
+    if (code) return code;
   }
   return 'en';
 }

@@ -29,6 +29,12 @@ test('aliases name the catalogue Isso users expect', () => {
   assert.equal(chooseLanguage({ browser: ['no'] }, available), 'nb');
 });
 
+test('a data-isso-lang without a catalogue gives way to the page\'s language, then the default, then English', () => {
+  assert.equal(chooseLanguage({ forced: 'xx', page: 'fr-CA', browser: ['de'] }, available), 'fr');
+  assert.equal(chooseLanguage({ forced: 'xx', page: 'yy', browser: ['de'], fallback: 'pt-PT' }, available), 'pt-PT');
+  assert.equal(chooseLanguage({ forced: 'xx', page: '', browser: ['de'] }, available), 'en');
+});
+
 test('unsupported languages fall back to the default, then English', () => {
   assert.equal(chooseLanguage({ forced: 'ar', browser: ['xx'], fallback: 'de' }, available), 'de');
   assert.equal(chooseLanguage({ browser: ['xx'], fallback: 'yy' }, available), 'en');

@@ -38,6 +38,23 @@ public sealed partial class DirectionTests(BrowserFixture browser, ITestOutputHe
         await Expect(dom.MainBox.Website).ToHaveAttributeAsync("dir", "ltr");
     }
 
+    [Fact]
+    public async Task ALanguageWithoutACatalogueGivesWayToThePagesOwnAndSaysSoOnce()
+    {
+        await using var site = await TestSite.StartAsync(browser, output);
+        var said = new List<string>();
+        site.Page.Console += (_, message) => said.Add(message.Text);
+
+        await site.OpenPostAsync("/post-1/", new Dictionary<string, string> { ["lang"] = "xx" },
+            extraBody: "<script>document.documentElement.lang = 'fr-CA';</script>");
+
+        var dom = new ThreadDom(site.Page);
+        await Expect(dom.Thread).ToHaveAttributeAsync("lang", "fr");
+        await Expect(dom.Thread).ToHaveAttributeAsync("dir", "ltr");
+        await Expect(dom.MainBox.Submit).ToHaveValueAsync("Envoyer");
+        Assert.Single(said, m => m.Contains("data-isso-lang=xx", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ar")]
     [InlineData("he")]
