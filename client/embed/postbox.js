@@ -153,6 +153,7 @@ export function postbox(ctx, parent, onPosted) {
       box.classList.remove('isso-preview-mode');
       onPosted(created);
     } catch (e) {
+      // Enabled before fail() may focus it: a disabled button takes no focus.
       submit.disabled = false;
       fail(describeError(t, e), { text, author, email, website }[fieldOf(e)] ?? submit);
     } finally {

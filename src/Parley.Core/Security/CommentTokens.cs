@@ -44,30 +44,34 @@ public sealed class CommentTokens(TokenSigner signer)
     /// Unsubscribe key with the e-mail as stored: <c>["unsubscribe", email]</c> for reply mails (Isso's), and
     /// <c>["unsubscribe", email, "thread"]</c> for thread mails, whose link stops the whole thread.
     /// </summary>
-    public string UnsubscribeKey(string email, bool thread = false) => signer.Sign(thread
-        ? PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email), PyJson.Str("thread"))
-        : PyJson.Array(PyJson.Str("unsubscribe"), PyJson.Str(email)));
+    public string UnsubscribeKey(string email, bool thread = false) =>
+        signer.Sign(PyJson.Array([PyJson.Str("unsubscribe"), PyJson.Str(email), .. ThreadMark(thread)]));
 
     public bool IsUnsubscribeKeyFor(string? key, string email) => CheckUnsubscribeKey(key, email, out _) == TokenStatus.Valid;
 
     /// <summary>Checks an unsubscribe key for <paramref name="email"/>; <paramref name="thread"/> tells a thread mail's key.</summary>
     public TokenStatus CheckUnsubscribeKey(string? key, string email, out bool thread)
     {
+        thread = false;
         var status = signer.Check(key, TokenSigner.LinkMaxAge, out var v);
-        thread = status == TokenStatus.Valid && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3 && IsThread(v[2]);
-        return status != TokenStatus.Valid ? status
-            : v.ValueKind == JsonValueKind.Array && (v.GetArrayLength() == 2 || thread)
-              && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "unsubscribe"
-              && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email ? TokenStatus.Valid : TokenStatus.Invalid;
+        if (status != TokenStatus.Valid)
+        {
+            return status;
+        }
+        if (!IsKey(v, "unsubscribe", 2, out var marked) || !IsText(v[1], email))
+        {
+            return TokenStatus.Invalid;
+        }
+        thread = marked;
+        return TokenStatus.Valid;
     }
 
     /// <summary>
     /// Double opt-in key <c>["subscribe", email, id]</c> confirming reply mails for one comment's address, with
     /// <c>"thread"</c> appended when the whole thread was asked for.
     /// </summary>
-    public string SubscribeKey(string email, long id, long level = Subscription.Replies) => signer.Sign(level == Subscription.Thread
-        ? PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id), PyJson.Str("thread"))
-        : PyJson.Array(PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id)));
+    public string SubscribeKey(string email, long id, long level = Subscription.Replies) =>
+        signer.Sign(PyJson.Array([PyJson.Str("subscribe"), PyJson.Str(email), PyJson.Number(id), .. ThreadMark(level == Subscription.Thread)]));
 
     /// <summary>
     /// Checks that <paramref name="key"/> confirms <paramref name="email"/> for comment <paramref name="id"/> and is
@@ -75,17 +79,32 @@ public sealed class CommentTokens(TokenSigner signer)
     /// </summary>
     public TokenStatus CheckSubscribeKey(string? key, string email, long id, out long level)
     {
+        level = Subscription.Replies;
         var status = signer.Check(key, SubscribeMaxAge, out var v);
-        var length = v.ValueKind == JsonValueKind.Array ? v.GetArrayLength() : 0;
-        level = length == 4 && IsThread(v[3]) ? Subscription.Thread : Subscription.Replies;
-        return status != TokenStatus.Valid ? status
-            : (length == 3 || level == Subscription.Thread)
-              && v[0].ValueKind == JsonValueKind.String && v[0].GetString() == "subscribe"
-              && v[1].ValueKind == JsonValueKind.String && v[1].GetString() == email
-              && v[2].ValueKind == JsonValueKind.Number && v[2].TryGetInt64(out var n) && n == id ? TokenStatus.Valid : TokenStatus.Invalid;
+        if (status != TokenStatus.Valid)
+        {
+            return status;
+        }
+        if (!IsKey(v, "subscribe", 3, out var thread) || !IsText(v[1], email)
+            || v[2].ValueKind != JsonValueKind.Number || !v[2].TryGetInt64(out var n) || n != id)
+        {
+            return TokenStatus.Invalid;
+        }
+        level = thread ? Subscription.Thread : Subscription.Replies;
+        return TokenStatus.Valid;
     }
 
-    private static bool IsThread(JsonElement value) => value.ValueKind == JsonValueKind.String && value.GetString() == "thread";
+    private static string[] ThreadMark(bool thread) => thread ? [PyJson.Str("thread")] : [];
+
+    // ["kind", …] with `length` items, or one more that is "thread" (Isso's thread proposal); `thread` tells which.
+    private static bool IsKey(JsonElement v, string kind, int length, out bool thread)
+    {
+        thread = v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == length + 1;
+        return v.ValueKind == JsonValueKind.Array && (v.GetArrayLength() == length || thread && IsText(v[length], "thread"))
+            && IsText(v[0], kind);
+    }
+
+    private static bool IsText(JsonElement value, string text) => value.ValueKind == JsonValueKind.String && value.GetString() == text;
 
     /// <summary>A confirmation link is good for seven days; after that the reader subscribes again.</summary>
     public const long SubscribeMaxAge = 7 * 86400;

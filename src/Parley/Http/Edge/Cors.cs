@@ -22,7 +22,7 @@ internal sealed class Cors(RequestDelegate next, Origins origins)
         headers.AccessControlAllowCredentials = "true";
         headers.AccessControlAllowMethods = "HEAD, GET, POST, PUT, DELETE";
         headers.AccessControlAllowHeaders = "Origin, Referer, Content-Type";
-        headers.AccessControlExposeHeaders = "X-Set-Cookie, Date, X-Parley-Error";
+        headers.AccessControlExposeHeaders = $"X-Set-Cookie, Date, {ErrorPage.CodeHeader}";
         if (HttpMethods.IsOptions(context.Request.Method))
         {
             context.Response.StatusCode = 200;
