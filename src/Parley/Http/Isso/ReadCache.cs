@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Parley.Core.Config;
 using Parley.Core.Storage;
 using Parley.Hosting.Metrics;
@@ -242,37 +241,5 @@ internal sealed class ReadCache(ICommentStore store, ParleyMetrics metrics) : ID
         public readonly ConcurrentDictionary<string, Entry> Map = new(StringComparer.Ordinal);
         public readonly ConcurrentDictionary<string, CountEntry> Counts = new(StringComparer.Ordinal);
         public long Bytes = bytes;
-    }
-}
-
-/// <summary>
-/// A finished JSON answer, in chunks (see <see cref="RawJson"/>), and its entity tag: a digest of the bytes, so equal
-/// answers share a tag.
-/// </summary>
-internal sealed class CachedAnswer
-{
-    private string? _etag;
-
-    public CachedAnswer(byte[][] chunks)
-    {
-        Chunks = chunks;
-        Length = chunks.Sum(chunk => chunk.Length);
-    }
-
-    public byte[][] Chunks { get; }
-
-    public int Length { get; }
-
-    // Made when first asked for: answers to POST requests never carry one.
-    public string ETag => _etag ??= Digest();
-
-    private string Digest()
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var chunk in Chunks)
-        {
-            sha.AppendData(chunk);
-        }
-        return $"\"{Convert.ToBase64String(sha.GetHashAndReset(), 0, 15).Replace('+', '-').Replace('/', '_')}\"";
     }
 }

@@ -3,15 +3,35 @@ using Microsoft.Net.Http.Headers;
 
 namespace Parley.Http.Static;
 
-/// <summary>Picks the body of a <see cref="ClientFile"/> that a request's <c>Accept-Encoding</c> allows (RFC 9110 §12.5.3).</summary>
+/// <summary>The content codings Parley can send: none, gzip or brotli.</summary>
+internal enum ContentCoding
+{
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+/// <summary>Picks the coding a request's <c>Accept-Encoding</c> allows (RFC 9110 §12.5.3).</summary>
 internal static class AcceptEncoding
 {
-    /// <summary>The acceptable encoding of highest quality, the smaller on a tie (brotli, then gzip); the plain file otherwise.</summary>
-    public static ClientFileBody Choose(StringValues acceptEncoding, ClientFile file)
-    {
-        if (!file.IsEncoded || acceptEncoding.Count == 0 || !StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var codings))
+    /// <summary>The body of a <see cref="ClientFile"/> to send: see <see cref="Choose(StringValues, bool, bool)"/>.</summary>
+    public static ClientFileBody Choose(StringValues acceptEncoding, ClientFile file) =>
+        !file.IsEncoded ? file.Plain : Choose(acceptEncoding, file.Brotli is not null, file.Gzip is not null) switch
         {
-            return file.Plain;
+            ContentCoding.Brotli => file.Brotli!,
+            ContentCoding.Gzip => file.Gzip!,
+            _ => file.Plain,
+        };
+
+    /// <summary>
+    /// The acceptable coding of highest quality among those on offer, the smaller on a tie (brotli, then gzip);
+    /// identity when none is acceptable or the header is missing or malformed.
+    /// </summary>
+    public static ContentCoding Choose(StringValues acceptEncoding, bool brotliOffered, bool gzipOffered)
+    {
+        if (acceptEncoding.Count == 0 || !StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var codings))
+        {
+            return ContentCoding.Identity;
         }
         // A coding not named takes the quality of "*", or is not acceptable; "gzip;q=0" refuses gzip even beside "*".
         double? brotli = null, gzip = null, any = null;
@@ -31,12 +51,12 @@ internal static class AcceptEncoding
                 any = Math.Max(any ?? 0, quality);
             }
         }
-        var brotliQuality = file.Brotli is null ? 0 : brotli ?? any ?? 0;
-        var gzipQuality = file.Gzip is null ? 0 : gzip ?? any ?? 0;
+        var brotliQuality = brotliOffered ? brotli ?? any ?? 0 : 0;
+        var gzipQuality = gzipOffered ? gzip ?? any ?? 0 : 0;
         if (brotliQuality > 0 && brotliQuality >= gzipQuality)
         {
-            return file.Brotli!;
+            return ContentCoding.Brotli;
         }
-        return gzipQuality > 0 ? file.Gzip! : file.Plain;
+        return gzipQuality > 0 ? ContentCoding.Gzip : ContentCoding.Identity;
     }
 }
