@@ -12,20 +12,26 @@ import { renderComment } from './comment.js';
 import { relativeTime } from './comment-parts.js';
 import { firstPage, loadThread } from './thread.js';
 import { followThread } from './live.js';
-import { proofOfWork } from './proof.js';
+import { loadSolver, proofOfWork } from './proof.js';
 import { describeError } from './errors.js';
 
 const scripts = [...document.getElementsByTagName('script')];
 const endpoint = findEndpoint(scripts, location.href);
 const { options: attributes, texts } = readAttributes(scripts);
 const options = { ...defaults, ...attributes };
-const api = createApi(endpoint, { setCookie: (cookie) => (document.cookie = cookie) });
+// Reading document.cookie asks the browser each time: one read serves a whole pass over the comments.
+let jar = null;
+const cookies = () => {
+  if (jar == null) queueMicrotask(() => (jar = null));
+  return (jar ??= document.cookie);
+};
+const api = createApi(endpoint, { setCookie: (cookie) => { document.cookie = cookie; jar = null; } });
 const translation = loadTranslator(endpoint, options, texts, english);
 // The catalogue (from here), the settings and the thread (once the page is read) are asked for together.
 let settings = null;
 let ready = null;
 
-const owns = (id) => document.cookie.split(/;\s*/).some((c) => c.startsWith(`isso-${id}=`));
+const owns = (id) => cookies().split(/;\s*/).some((c) => c.startsWith(`isso-${id}=`));
 const split = (value) => String(value ?? '').split(/[\s,]+/).filter(Boolean);
 
 function threadId(thread) {
@@ -60,9 +66,11 @@ function problem(thread, message, retry) {
   thread.append(box);
 }
 
-const ctx = { api, options, endpoint, owns, proof: proofOfWork(api) };
+const ctx = { api, options, endpoint, owns, proof: proofOfWork(api, () => loadSolver(endpoint)) };
 
-async function setUp() {
+// `first`, the first page of comments when already asked for, is waited for before anything is drawn, so that the
+// post box and the comments are laid out together, once.
+async function setUp(first) {
   settings ??= document.getElementById('isso-thread') ? api.config() : null;
   settings?.catch(() => {});
   const { code, t } = await translation;
@@ -81,6 +89,7 @@ async function setUp() {
   try {
     // GET /config answers {"config": {…}} (spec/api.md §4.9).
     mergeServer((await settings)?.config ?? {});
+    await first?.catch(() => {});
   } catch (e) {
     problem(thread, `${t('error-load')} ${describeError(t, e)}`, () => {
       settings = null;
@@ -185,12 +194,12 @@ export function init() {
 }
 
 export async function fetchComments() {
-  ready ??= setUp();
   const thread = document.getElementById('isso-thread');
   // Asked for before the settings and catalogue are in: the page of comments depends on neither.
   // With the live stream the page waits for it to open instead, so that no comment falls between the two.
   const page = thread && options.live !== true ? firstPage(api, threadId(thread), options) : undefined;
   page?.catch(() => {});
+  ready ??= setUp(page);
   const ctxReady = await ready;
   if (!ctxReady) return;
   ctx.uri = threadId(thread);

@@ -1,12 +1,19 @@
 // Proof of work for the post boxes (README "Spam"): a challenge is fetched and solved in a Web Worker as soon as the
 // reader starts writing, so Submit rarely waits. Where the page forbids workers, it is solved on the page instead.
-import { sha256Hasher } from '../shared/sha256.js';
-import { payload, solveChallenge } from '../shared/pow.js';
+// The solver itself (solver.js) is loaded then, beside the challenge.
+import { h } from '../shared/dom.js';
 
 // A solved challenge older than this is dropped rather than sent: the server keeps one for 30 minutes.
 const FRESH_MS = 25 * 60 * 1000;
 
-function solveInWorker(challenge) {
+let solver = null;
+/** Loads `solver.min.js` from the comment server once; a failed load is tried again next time. */
+export const loadSolver = (endpoint) => (solver ??= new Promise((resolve, reject) => {
+  const failed = () => { solver = null; reject(new Error('the solver did not load')); };
+  document.head.append(h('script', { src: `${endpoint}/js/solver.min.js`, onload: () => (globalThis.parleySolver ? resolve(globalThis.parleySolver) : failed()), onerror: failed }));
+}));
+
+function solveInWorker(challenge, { sha256Hasher, solveChallenge }) {
   return new Promise((resolve, reject) => {
     const source = `const hasher = (${sha256Hasher})(); const solve = ${solveChallenge};\n`
       + 'onmessage = (e) => postMessage(solve(e.data, hasher));';
@@ -23,21 +30,24 @@ function solveInWorker(challenge) {
   });
 }
 
-/** `prepare()` starts on a challenge (once); `take()` answers the solved payload for one comment. */
-export function proofOfWork(api, now = Date.now) {
+/**
+ * `prepare()` starts on a challenge (once); `take()` answers the solved payload for one comment. `load` answers the
+ * solver's functions.
+ */
+export function proofOfWork(api, load, now = Date.now) {
   let next = null;
   const prepare = () => {
     if (next) return next;
     const started = now();
-    const solving = api.challenge().then(async (challenge) => {
+    const solving = Promise.all([api.challenge(), load()]).then(async ([challenge, solver]) => {
       let solution;
       try {
-        solution = await solveInWorker(challenge);
+        solution = await solveInWorker(challenge, solver);
       } catch {
-        solution = solveChallenge(challenge, sha256Hasher());
+        solution = solver.solveChallenge(challenge, solver.sha256Hasher());
       }
       if (!solution) throw new Error('unsolvable challenge');
-      return { value: payload(challenge, solution), started };
+      return { value: solver.payload(challenge, solution), started };
     });
     next = solving;
     // A failed fetch is tried again by the next prepare or take.

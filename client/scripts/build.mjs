@@ -35,6 +35,8 @@ for (const name of ['embed', 'count']) {
   await build({ ...common, entryPoints: [entry], outfile: join(out, 'js', `${name}.dev.js`) });
   await build({ ...common, entryPoints: [entry], outfile: join(out, 'js', `${name}.min.js`), minify: true });
 }
+// The proof-of-work solver, loaded by the embed only where the site asks for proof of work.
+await build({ ...common, entryPoints: [join(client, 'embed', 'solver.js')], outfile: join(out, 'js', 'solver.min.js'), minify: true });
 // The admin panel is served by Parley itself, only minified.
 await build({ ...common, entryPoints: [join(client, 'admin', 'main.js')], outfile: join(out, 'js', 'admin.js'), minify: true });
 for (const sheet of ['isso', 'admin']) {

@@ -2,9 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { sha256Hasher } from '../shared/sha256.js';
-import { solveChallenge } from '../shared/pow.js';
+import { payload, solveChallenge } from '../shared/pow.js';
 import { proofOfWork } from '../embed/proof.js';
 
+// The solver as solver.min.js hands it over once loaded.
+const load = async () => ({ sha256Hasher, solveChallenge, payload });
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 
 function challenge(number, maxnumber = 5000) {
@@ -28,7 +30,7 @@ test('the solver finds the hidden number, and gives up past maxnumber', () => {
 test("a comment takes ALTCHA's payload for a solved challenge, and the next comment a new one", async () => {
   const asked = [];
   const api = { challenge: async () => { asked.push(1); return challenge(777 + asked.length); } };
-  const proof = proofOfWork(api);
+  const proof = proofOfWork(api, load);
   proof.prepare();
   proof.prepare();
   const first = JSON.parse(atob(await proof.take()));
@@ -51,7 +53,7 @@ test('a solution kept too long is replaced, and a failed fetch is tried again', 
       return challenge(calls);
     },
   };
-  const proof = proofOfWork(api, () => clock);
+  const proof = proofOfWork(api, load, () => clock);
   await assert.rejects(proof.take(), /offline/);
   proof.prepare();
   await new Promise((resolve) => setTimeout(resolve, 20));

@@ -60,6 +60,7 @@ public sealed class PublishedServerTests(BrowserFixture browser, ITestOutputHelp
             {
                 ("/js/embed.min.js", "text/javascript"), ("/js/count.min.js", "text/javascript"), ("/js/embed.dev.js", "text/javascript"),
                 ("/js/count.dev.js", "text/javascript"), ("/css/isso.css", "text/css"), ("/js/admin.js", "text/javascript"),
+                ("/js/solver.min.js", "text/javascript"),
             })
             {
                 using var response = await http.GetAsync(path);

@@ -49,6 +49,8 @@ public sealed class SpamDefenceTests(BrowserFixture browser, ITestOutputHelper o
         await first.Edit.ClickAsync();
         await Expect(first.Text).ToHaveTextAsync("Edited after posting");
 
+        // The solver is a script of its own, loaded only where the site asks for proof of work.
+        Assert.Equal(checkDefences, await site.Page.EvaluateAsync<bool>("() => !!document.querySelector('script[src$=\"/js/solver.min.js\"]')"));
         if (checkDefences)
         {
             await CheckDefencesAsync(site, dom);

@@ -49,9 +49,12 @@ public sealed class SitePages : IAsyncDisposable
     }
 
     /// <summary>Serves a copy of a file, as a site that hosts the client script itself would.</summary>
-    public Uri AddFile(string path, string file, string contentType)
+    public Uri AddFile(string path, string file, string contentType) => AddText(path, File.ReadAllText(file), contentType);
+
+    /// <summary>Serves <paramref name="body"/> as <paramref name="contentType"/> at <paramref name="path"/>.</summary>
+    public Uri AddText(string path, string body, string contentType)
     {
-        _pages[path] = (File.ReadAllText(file), contentType);
+        _pages[path] = (body, contentType);
         return new Uri(Origin, path);
     }
 
