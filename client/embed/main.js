@@ -68,8 +68,9 @@ function problem(thread, message, retry) {
 
 const ctx = { api, options, endpoint, owns, proof: proofOfWork(api, () => loadSolver(endpoint)) };
 
-// `first`, the first page of comments when already asked for, is waited for before anything is drawn, so that the
-// post box and the comments are laid out together, once.
+// `first`, the first page of comments when already asked for, is waited for a moment before anything is drawn, so
+// that the post box and the comments are laid out together, once; a thread slower than that does not keep the reader
+// from writing.
 async function setUp(first) {
   settings ??= document.getElementById('isso-thread') ? api.config() : null;
   settings?.catch(() => {});
@@ -89,7 +90,7 @@ async function setUp(first) {
   try {
     // GET /config answers {"config": {…}} (spec/api.md §4.9).
     mergeServer((await settings)?.config ?? {});
-    await first?.catch(() => {});
+    await Promise.race([first?.catch(() => {}), new Promise((wait) => setTimeout(wait, 250))]);
   } catch (e) {
     problem(thread, `${t('error-load')} ${describeError(t, e)}`, () => {
       settings = null;
