@@ -42,7 +42,9 @@ export function authorElement(ctx, comment) {
 export function scoreElement(ctx, score) {
   const value = h('span', { class: 'isso-score-value' }, ctx.number(score));
   const el = h('span', { class: 'isso-votes' }, h('span', { class: 'isso-visually-hidden' }, `${ctx.t('comment-score')}: `), value);
-  el.set = (n) => (value.textContent = ctx.number(n));
+  // `score` is the score shown, whoever set it last (a vote here, or the live stream).
+  el.set = (n) => (value.textContent = ctx.number((el.score = n)));
+  el.score = score;
   return el;
 }
 

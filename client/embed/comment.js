@@ -54,9 +54,10 @@ export function renderComment(ctx, comment) {
       const result = await ctx.api.vote(comment.id, up);
       ok();
       const value = result.likes - result.dislikes;
+      // Heard as well as seen. A vote the server did not count (one per reader and comment, none on one's own, as
+      // in Isso) leaves the score as it was, and is told as such.
+      ctx.announce(value === votes.score ? t('vote-not-counted') : `${t('comment-score')}: ${ctx.number(value)}`);
       votes.set(value);
-      // Heard as well as seen; a vote the server did not count leaves the same score.
-      ctx.announce(`${t('comment-score')}: ${ctx.number(value)}`);
     } catch (e) {
       fail(e);
     }
