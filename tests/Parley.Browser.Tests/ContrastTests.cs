@@ -43,8 +43,35 @@ public sealed class ContrastTests(BrowserFixture browser, ITestOutputHelper outp
         var measured = await session.Page.Locator("#isso-thread > .isso-postbox")
             .Locator("textarea, input[type=text], input[type=email], input[type=button]")
             .EvaluateAllAsync<object[][]>(Measure);
+        Check(scheme, measured, least: 5);
+    }
 
-        Assert.True(measured.Length >= 5, $"only {measured.Length} fields");
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task TheAdminPanelsFieldsAndButtonsStandOutInBothThemes(ColorScheme scheme)
+    {
+        await using var site = await TestSite.StartAsync(browser, output,
+            new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", "s3cret"));
+        await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
+        var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
+        var page = session.Page;
+        await page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
+        var signIn = await page.Locator("input, button").EvaluateAllAsync<object[][]>(Measure);
+        Check(scheme, signIn, least: 2);
+
+        await page.GetByLabel("Password").FillAsync("s3cret");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("li.parley-comment")).ToHaveCountAsync(1);
+        // Pressed buttons are filled with the accent colour, their border is that fill: what stands out is the fill.
+        var panel = await page.Locator("input:visible, select:visible, textarea:visible, button:visible:not([aria-pressed=true])")
+            .EvaluateAllAsync<object[][]>(Measure);
+        Check(scheme, panel, least: 5);
+    }
+
+    private void Check(ColorScheme scheme, object[][] measured, int least)
+    {
+        Assert.True(measured.Length >= least, $"only {measured.Length} fields");
         foreach (var row in measured)
         {
             var (name, around, own, placeholder) = (row[0].ToString(), Number(row[1]), Number(row[2]), Number(row[3]));
