@@ -6,16 +6,12 @@ namespace Parley.Browser.Tests;
 /// <summary>The admin panel in a real browser against the real server, checked over the public API.</summary>
 public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "s3cret";
+    private Task<TestSite> StartAsync() => TestSite.StartAsync(browser, output, AdminPanel.Settings);
 
-    private Task<TestSite> StartAsync() => TestSite.StartAsync(browser, output,
-        new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", Password));
-
-    private static async Task SignInAsync(TestSite site, string password = Password)
+    private static async Task SignInAsync(TestSite site, string password = AdminPanel.Password)
     {
-        await site.Page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
-        await site.Page.GetByLabel("Password").FillAsync(password);
-        await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminPanel.OpenAsync(site.Page, site);
+        await AdminPanel.SignInAsync(site.Page, password);
     }
 
     private static ILocator Row(IPage page, long id) => page.Locator($"#parley-comment-{id}");
@@ -90,7 +86,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
         var up = 0;
         await using var receiver = await WebhookReceiver.StartAsync(_ => Volatile.Read(ref up) == 1 ? 200 : 503);
         await using var site = await TestSite.StartAsync(browser, output,
-            new("admin", "enabled", "true"), new("admin", "password", Password), new("general", "notify", "webhook"),
+            new("admin", "enabled", "true"), new("admin", "password", AdminPanel.Password), new("general", "notify", "webhook"),
             new("webhook", "url", receiver.Url), new("webhook", "allow-private", "true"), new("webhook", "retries", "1s"));
         await site.Api.PostAsync("/post-1/", "Tell the hook", author: "Ann");
         // The first try and its one retry fail: the endpoint is stopped.
@@ -143,7 +139,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
     public async Task ACommentASpamRuleHeldShowsWhy()
     {
         await using var site = await TestSite.StartAsync(browser, output,
-            new("admin", "enabled", "true"), new("admin", "password", Password), new("spam", "suspect-words", "crypto"));
+            new("admin", "enabled", "true"), new("admin", "password", AdminPanel.Password), new("spam", "suspect-words", "crypto"));
         var held = await site.Api.PostAsync("/post-1/", "All about crypto", author: "Ann");
         await SignInAsync(site);
         await Expect(Row(site.Page, held).Locator(".parley-held")).ToHaveTextAsync("Held for moderation: suspect word: crypto");
@@ -191,7 +187,7 @@ public sealed class AdminTests(BrowserFixture browser, ITestOutputHelper output)
             await site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Expect(site.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong password.");
         }
-        await site.Page.GetByLabel("Password").FillAsync(Password);
+        await site.Page.GetByLabel("Password").FillAsync(AdminPanel.Password);
         var locked = await site.Page.RunAndWaitForResponseAsync(
             () => site.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(), r => r.Url.EndsWith("/login/", StringComparison.Ordinal));
 

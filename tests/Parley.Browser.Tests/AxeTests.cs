@@ -77,18 +77,16 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output) :
     [InlineData(ColorScheme.Dark)]
     public async Task TheAdminPanelHasNoViolation(ColorScheme scheme)
     {
-        await using var site = await TestSite.StartAsync(browser, output,
-            new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", "s3cret"));
+        await using var site = await TestSite.StartAsync(browser, output, AdminPanel.Settings);
         await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
         await site.Api.PostAsync("/post-2/", "Me as well, with a [link](https://example.com/)", author: "Bob", from: 2);
         var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
         var page = session.Page;
         var found = new List<string>();
 
-        await page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
+        await AdminPanel.OpenAsync(page, site);
         found.AddRange((await Axe.ViolationsAsync(page, null)).Select(v => $"[{scheme}, sign-in] {v}"));
-        await page.GetByLabel("Password").FillAsync("s3cret");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminPanel.SignInAsync(page);
         await Expect(page.Locator("li.parley-comment")).ToHaveCountAsync(2);
         found.AddRange((await Axe.ViolationsAsync(page, null)).Select(v => $"[{scheme}, comments] {v}"));
 

@@ -51,17 +51,15 @@ public sealed class ContrastTests(BrowserFixture browser, ITestOutputHelper outp
     [InlineData(ColorScheme.Dark)]
     public async Task TheAdminPanelsFieldsAndButtonsStandOutInBothThemes(ColorScheme scheme)
     {
-        await using var site = await TestSite.StartAsync(browser, output,
-            new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", "s3cret"));
+        await using var site = await TestSite.StartAsync(browser, output, AdminPanel.Settings);
         await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
         var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
         var page = session.Page;
-        await page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
+        await AdminPanel.OpenAsync(page, site);
         var signIn = await page.Locator("input, button").EvaluateAllAsync<object[][]>(Measure);
         Check(scheme, signIn, least: 2);
 
-        await page.GetByLabel("Password").FillAsync("s3cret");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminPanel.SignInAsync(page);
         await Expect(page.Locator("li.parley-comment")).ToHaveCountAsync(1);
         // Pressed buttons are filled with the accent colour, their border is that fill: what stands out is the fill.
         var panel = await page.Locator("input:visible, select:visible, textarea:visible, button:visible:not([aria-pressed=true])")

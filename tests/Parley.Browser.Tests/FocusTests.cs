@@ -52,14 +52,12 @@ public sealed class FocusTests(BrowserFixture browser, ITestOutputHelper output)
     [Fact]
     public async Task AfterApprovingInTheAdminPanelFocusIsOnTheNextRowThenOnTheStatus()
     {
-        await using var site = await TestSite.StartAsync(browser, output,
-            new("moderation", "enabled", "true"), new("admin", "enabled", "true"), new("admin", "password", "s3cret"));
+        await using var site = await TestSite.StartAsync(browser, output, AdminPanel.Settings);
         var first = await site.Api.PostAsync("/post-1/", "First to approve", author: "Ann");
         var second = await site.Api.PostAsync("/post-1/", "Second to approve", author: "Bob", from: 2);
         var page = site.Page;
-        await page.GotoAsync(new Uri(site.Parley.Origin, "/admin/").ToString());
-        await page.GetByLabel("Password").FillAsync("s3cret");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminPanel.OpenAsync(page, site);
+        await AdminPanel.SignInAsync(page);
         var rows = page.Locator("li.parley-comment");
         await Expect(rows).ToHaveCountAsync(2);
         var top = await rows.First.GetAttributeAsync("data-id");
