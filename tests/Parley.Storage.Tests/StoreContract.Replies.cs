@@ -45,7 +45,8 @@ public abstract partial class StoreContract
         Assert.Equal(counts.Total, none.TopLevel.Count + none.Replies.Count);
         Assert.Equal(counts.ByParent, none.Replies.GroupBy(r => r.Parent!.Value).ToDictionary(g => g.Key, g => g.Count()));
 
-        Assert.Equal(ThreadListing.Empty.TopLevel, (await Store.ListThreadAsync("/missing", "oldest", "0")).TopLevel);
+        Assert.Equal(thread.Id, oldest.Thread);
+        Assert.Equal(ThreadListing.Empty, await Store.ListThreadAsync("/missing", "oldest", "0"));
         var elsewhere = await Store.ListThreadAsync("/other", "oldest", "0");
         Assert.Equal([80.0], (await Store.ReadListedAsync(elsewhere.TopLevel)).Select(c => c.Created));
     }

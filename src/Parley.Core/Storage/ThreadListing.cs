@@ -6,10 +6,11 @@ namespace Parley.Core.Storage;
 /// order of a reply list (as <see cref="CommentQuery"/> orders them). Nothing is left out for the time filter: each
 /// comment says whether it was created after the time asked for, so one read gives a fetch both its pages and its
 /// counts, and only the comments a page shows are then read in full (<see cref="ICommentStore.ReadListedAsync"/>).
+/// <see cref="Thread"/> is the thread's id, 0 when the uri has none.
 /// </summary>
-public sealed record ThreadListing(IReadOnlyList<ListedComment> TopLevel, IReadOnlyList<ListedComment> Replies)
+public sealed record ThreadListing(long Thread, IReadOnlyList<ListedComment> TopLevel, IReadOnlyList<ListedComment> Replies)
 {
-    public static readonly ThreadListing Empty = new([], []);
+    public static readonly ThreadListing Empty = new(0, [], []);
 }
 
 /// <summary>

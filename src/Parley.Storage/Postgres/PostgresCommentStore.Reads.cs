@@ -43,9 +43,9 @@ public sealed partial class PostgresCommentStore
             ORDER BY c.parent, {ListOrder(new CommentQuery(uri, 0, sort))}
             """;
         var parameters = new { uri, after = After(after) };
-        return ReadSnapshotAsync(() => ReadAsync(async c => new ThreadListing(
-            await QueryListedAsync(c, topLevel, parameters, ct),
-            await QueryListedAsync(c, replies, parameters, ct)), ct), ct);
+        return ReadSnapshotAsync(() => ReadAsync(async c => await GetThreadAsync(c, uri, ct) is { } thread
+            ? new ThreadListing(thread.Id, await QueryListedAsync(c, topLevel, parameters, ct), await QueryListedAsync(c, replies, parameters, ct))
+            : ThreadListing.Empty, ct), ct);
     }
 
     public Task<IReadOnlyList<Comment>> ReadListedAsync(IReadOnlyList<ListedComment> listed, CancellationToken ct = default) =>

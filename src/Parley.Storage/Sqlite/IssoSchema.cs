@@ -47,6 +47,8 @@ internal static partial class IssoSchema
         CREATE INDEX IF NOT EXISTS parley_comments_remote_addr_created ON comments (remote_addr, created);
         CREATE INDEX IF NOT EXISTS parley_comments_email ON comments (email);
         CREATE INDEX IF NOT EXISTS parley_comments_mode_created ON comments (mode, created);
+        -- Counts of published comments per thread read this index alone, not every row of the thread.
+        CREATE INDEX IF NOT EXISTS parley_comments_tid_mode ON comments (tid, mode);
         """;
 
     // Parley's own tables: Isso never reads them, so an Isso server can still open the file.
@@ -108,11 +110,14 @@ internal static partial class IssoSchema
         END;
         """;
 
-    // Per comment row, a version that every update and delete of it raises (see KnownRows). Inserts need none: a new
-    // id was never read, and a reused id carries the version its deletion gave it.
+    // Per comment row, a version that its insert, every update and its delete raise: KnownRows compares a row's version
+    // with the one it was read at, and KnownListings reads the rows whose version grew since a listing was read.
     private const string CreateRowVersions = """
         CREATE TABLE IF NOT EXISTS parley_row_versions (cid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS parley_row_versions_seq ON parley_row_versions (seq);
+        CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_insert AFTER INSERT ON comments BEGIN
+          INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
+        END;
         CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_update AFTER UPDATE ON comments BEGIN
           INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
         END;

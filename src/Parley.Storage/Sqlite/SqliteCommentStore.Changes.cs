@@ -19,7 +19,12 @@ public sealed partial class SqliteCommentStore
         return ReadAsync(async c =>
         {
             var rows = (await c.QueryAsync<(long Tid, long Seq)>(new CommandDefinition(sql, new { after }, cancellationToken: ct))).AsList();
-            return ChangeRecord.Read(rows, after, _knownRows);
+            var changes = ChangeRecord.Read(rows, after, _knownRows);
+            if (changes.Everything)
+            {
+                _knownListings.Forget();
+            }
+            return changes;
         }, ct);
     }
 }

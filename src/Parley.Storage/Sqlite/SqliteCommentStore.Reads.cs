@@ -29,27 +29,6 @@ public sealed partial class SqliteCommentStore
         return ReadAsync(c => QueryCommentsAsync(c, sql, parameters, ct), ct);
     }
 
-    public Task<ThreadListing> ListThreadAsync(string uri, string sort, string after, CancellationToken ct = default)
-    {
-        // As in ListAsync, after is bound as TEXT; the comparison is a column, so no row is left out for it.
-        var topLevel = $"""
-            SELECT {RowKey}, CAST(c.parent AS INTEGER), coalesce(c.created > @after, 0)
-            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
-            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NULL
-            ORDER BY {ListOrder(new CommentQuery(uri, null, sort))}
-            """;
-        var replies = $"""
-            SELECT {RowKey}, CAST(c.parent AS INTEGER), coalesce(c.created > @after, 0)
-            FROM comments c JOIN threads t ON c.tid = +t.id {JoinRowVersions}
-            WHERE t.uri = @uri AND (5 | c.mode) = 5 AND c.parent IS NOT NULL
-            ORDER BY c.parent, {ListOrder(new CommentQuery(uri, 0, sort))}
-            """;
-        var parameters = new { uri, after };
-        return ReadSnapshotAsync(() => ReadAsync(async c => new ThreadListing(
-            await QueryListedAsync(c, topLevel, parameters, ct),
-            await QueryListedAsync(c, replies, parameters, ct)), ct), ct);
-    }
-
     public Task<IReadOnlyList<Comment>> ReadListedAsync(IReadOnlyList<ListedComment> listed, CancellationToken ct = default) =>
         ReadAsync(c => _knownRows.ReadAsync(listed, ids => ReadRowsAsync(c, ids, ct)), ct);
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Parley.Core.Comments;
-using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite;
 
@@ -41,9 +40,6 @@ public sealed partial class SqliteCommentStore
             new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
-    // What a listing query selects first (see ListThreadAsync): each row's id and version, 0 for rows never changed.
-    private const string RowKey = "c.id, coalesce(v.seq, 0)";
-
     private const string JoinRowVersions = "LEFT JOIN parley_row_versions v ON v.cid = c.id";
 
     // Lists read many rows, so they are read by position (see CommentRows).
@@ -52,15 +48,6 @@ public sealed partial class SqliteCommentStore
     {
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return await CommentRows.ReadAllAsync(reader, ct);
-    }
-
-    // A listing query: RowKey, the parent and whether the row passes the time filter; no row is read in full.
-    private static async Task<IReadOnlyList<ListedComment>> QueryListedAsync(
-        SqliteConnection connection, string sql, object parameters, CancellationToken ct)
-    {
-        var rows = await connection.QueryAsync<(long Id, long Version, long? Parent, bool After)>(
-            new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return [.. rows.Select(r => new ListedComment(r.Id, r.Parent, r.After, r.Version))];
     }
 
     // The rows of the given ids with their versions, read in full in one query (see KnownRows).

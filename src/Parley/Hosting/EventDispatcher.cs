@@ -18,6 +18,9 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
     private const int Batch = 200;
     // Another process writing to the same database does not signal this one: it is seen within this time.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    // After a wake, the events of the next moments are gathered into one read and one cursor write: under a steady
+    // stream of writes, a read and a commit per event per destination would cost the requests more than the events.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(25);
     // How often an instance that does not deliver for a destination (another does, or it is stopped) looks again.
     private static readonly TimeSpan Standby = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan TrimEvery = TimeSpan.FromHours(1);
@@ -137,7 +140,10 @@ internal sealed class EventDispatcher(IEnumerable<IEventDestination> destination
                 {
                     continue;
                 }
-                await Task.WhenAny(wake, Task.Delay(Poll, time, ct));
+                if (await Task.WhenAny(wake, Task.Delay(Poll, time, ct)) == wake)
+                {
+                    await Task.Delay(Gather, time, ct);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -47,10 +47,9 @@ internal static class Threads
         var after = request.First("after") ?? "0";
         var rendered = (request.First("plain") ?? "0") == "0";
 
-        var thread = await store.GetThreadAsync(uri, ct);
         // One read of the whole thread gives the counts (which ignore the time filter) and every list, each cut as
         // its own query would have been.
-        var listing = thread is null ? ThreadListing.Empty : await store.ListThreadAsync(uri, sort, after, ct);
+        var listing = await store.ListThreadAsync(uri, sort, after, ct);
         var groups = listing.Replies.GroupBy(reply => reply.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var counts = new ReplyCounts(listing.TopLevel.Count, groups.ToDictionary(g => g.Key, g => g.Value.Count));
         var nestedLimit = request.Integer("nested_limit");
@@ -117,7 +116,7 @@ internal static class Threads
         answer.Raw("],\"config\":"u8);
         answer.Raw(fragments.ClientConfig(config, json));
         answer.Raw("}"u8);
-        return (answer.ToChunks(), [thread?.Id ?? 0]);
+        return (answer.ToChunks(), [listing.Thread]);
     }
 
     /// <summary>POST /count — published comments per thread uri; the answer is kept per body until the next write.</summary>
