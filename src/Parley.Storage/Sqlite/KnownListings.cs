@@ -24,6 +24,8 @@ internal sealed class KnownListings
     private const int Capacity = 100_000;
 
     private readonly ConcurrentDictionary<(string Uri, string Sort, string After), Listing> _kept = new();
+    // Keeping is rare next to finding (once per change of a thread): a lock keeps the row count exact.
+    private readonly Lock _gate = new();
     private int _rows;
 
     public Listing? Find(string uri, string sort, string after) => _kept.GetValueOrDefault((uri, sort, after));
@@ -31,21 +33,32 @@ internal sealed class KnownListings
     public void Keep(string uri, string sort, string after, Listing listing)
     {
         var key = (uri, sort, after);
-        var rows = listing.TopLevel.Length + listing.Replies.Length;
-        if (Interlocked.Add(ref _rows, rows) > Capacity)
+        lock (_gate)
         {
-            Forget();
-            Interlocked.Add(ref _rows, rows);
+            var kept = _kept.GetValueOrDefault(key);
+            // An older reader never replaces what a newer one kept.
+            if (kept is not null && kept.Version > listing.Version)
+            {
+                return;
+            }
+            _rows += listing.Rows - (kept?.Rows ?? 0);
+            if (_rows > Capacity)
+            {
+                _kept.Clear();
+                _rows = listing.Rows;
+            }
+            _kept[key] = listing;
         }
-        // An older reader never replaces what a newer one kept.
-        _kept.AddOrUpdate(key, listing, (_, kept) => kept.Version > listing.Version ? kept : listing);
     }
 
     /// <summary>Drops everything: the file was replaced, and its versions mean something else.</summary>
     public void Forget()
     {
-        _kept.Clear();
-        Interlocked.Exchange(ref _rows, 0);
+        lock (_gate)
+        {
+            _kept.Clear();
+            _rows = 0;
+        }
     }
 
     /// <summary>
@@ -122,6 +135,8 @@ internal sealed class Listing(long thread, long version, ListedRow[] topLevel, L
     public ListedRow[] TopLevel { get; } = topLevel;
 
     public ListedRow[] Replies { get; } = replies;
+
+    public int Rows => TopLevel.Length + Replies.Length;
 
     /// <summary>What <see cref="SqliteCommentStore.ListThreadAsync"/> returns, made once per listing.</summary>
     public ThreadListing Answer { get; } = new(thread, [.. topLevel.Select(row => row.Listed)], [.. replies.Select(row => row.Listed)]);
