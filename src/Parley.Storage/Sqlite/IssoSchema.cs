@@ -110,14 +110,12 @@ internal static partial class IssoSchema
         END;
         """;
 
-    // Per comment row, a version that its insert, every update and its delete raise: KnownRows compares a row's version
-    // with the one it was read at, and KnownListings reads the rows whose version grew since a listing was read.
+    // Per comment row, a version that every update and delete of it raises (see KnownRows and KnownListings). Inserts
+    // need none: a new id was never read and is above every id read before, and a reused id carries the version its
+    // deletion gave it.
     private const string CreateRowVersions = """
         CREATE TABLE IF NOT EXISTS parley_row_versions (cid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS parley_row_versions_seq ON parley_row_versions (seq);
-        CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_insert AFTER INSERT ON comments BEGIN
-          INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
-        END;
         CREATE TRIGGER IF NOT EXISTS parley_row_changed_on_update AFTER UPDATE ON comments BEGIN
           INSERT OR REPLACE INTO parley_row_versions (cid, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM parley_row_versions));
         END;

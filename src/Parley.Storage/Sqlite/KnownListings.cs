@@ -5,13 +5,14 @@ namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// Thread listings already read (<see cref="SqliteCommentStore.ListThreadAsync"/>), each labelled with the database's
-/// last row version when it was read. Listing the thread again reads only the rows whose version grew since, and moves
-/// each into place, removes it or leaves it out, instead of reading every visible row of the thread again: after a vote
-/// or a new comment on a busy thread, its rebuilt answer reads a few rows, not five hundred.
+/// last row version and highest comment id when it was read. Listing the thread again reads only the rows changed since
+/// (a version above the label, or an id) and moves each into place, removes it or leaves it out, instead of reading every
+/// visible row of the thread again: after a vote or a new comment on a busy thread, its rebuilt answer reads a few rows,
+/// not five hundred.
 /// </summary>
 /// <remarks>
-/// Sound because SQLite commits one write at a time and the triggers number rows with max + 1 inside the write: row
-/// versions grow in commit order, so a snapshot that sees version N sees every row up to N. (PostgreSQL draws them from
+/// Sound because SQLite commits one write at a time, and both numbers are max + 1 inside the write: row versions and new
+/// ids grow in commit order, so a snapshot that sees version N or id N sees every one below it. (PostgreSQL draws them from
 /// a sequence, whose numbers concurrent transactions commit out of order: its store reads listings whole.) A listing is
 /// only kept when every row's sort keys are plain numbers, so comparing them here orders rows as SQLite does.
 /// </remarks>
@@ -37,7 +38,7 @@ internal sealed class KnownListings
         {
             var kept = _kept.GetValueOrDefault(key);
             // An older reader never replaces what a newer one kept.
-            if (kept is not null && kept.Version > listing.Version)
+            if (kept is not null && (kept.Version > listing.Version || (kept.Version == listing.Version && kept.LastId > listing.LastId)))
             {
                 return;
             }
@@ -62,10 +63,11 @@ internal sealed class KnownListings
     }
 
     /// <summary>
-    /// <paramref name="kept"/> with <paramref name="changed"/> (every row whose version grew past its label, up to
-    /// <paramref name="version"/>) applied, or null when a changed row's sort keys are not plain numbers.
+    /// <paramref name="kept"/> with <paramref name="changed"/> (every row changed since it was read, up to
+    /// <paramref name="version"/> and <paramref name="lastId"/>) applied, or null when a changed row's sort keys are not
+    /// plain numbers.
     /// </summary>
-    public static Listing? Apply(Listing kept, IReadOnlyList<ChangedRow> changed, long version, string sort)
+    public static Listing? Apply(Listing kept, IReadOnlyList<ChangedRow> changed, long version, long lastId, string sort)
     {
         var ids = new HashSet<long>(changed.Select(row => row.Row.Id));
         var topLevel = kept.TopLevel.Where(row => !ids.Contains(row.Id)).ToList();
@@ -84,7 +86,7 @@ internal sealed class KnownListings
             var at = list.BinarySearch(row, order);
             list.Insert(at < 0 ? ~at : at, row);
         }
-        return new Listing(kept.Thread, version, [.. topLevel], [.. replies]);
+        return new Listing(kept.Thread, version, lastId, [.. topLevel], [.. replies]);
     }
 
     // The orders of SqliteCommentStore.ListOrder, on the keys the listing queries select.
@@ -125,12 +127,14 @@ internal readonly record struct ListedRow(long Id, long Version, long? Parent, b
 /// <summary>A row whose version grew: its thread and visibility as they are now (thread 0: the row is gone), and whether its keys are plain numbers.</summary>
 internal readonly record struct ChangedRow(long Tid, bool Visible, bool Plain, ListedRow Row);
 
-/// <summary>A thread's listing for one sort and time filter, as of row version <see cref="Version"/>.</summary>
-internal sealed class Listing(long thread, long version, ListedRow[] topLevel, ListedRow[] replies)
+/// <summary>A thread's listing for one sort and time filter, as of row version <see cref="Version"/> and comment id <see cref="LastId"/>.</summary>
+internal sealed class Listing(long thread, long version, long lastId, ListedRow[] topLevel, ListedRow[] replies)
 {
     public long Thread { get; } = thread;
 
     public long Version { get; } = version;
+
+    public long LastId { get; } = lastId;
 
     public ListedRow[] TopLevel { get; } = topLevel;
 

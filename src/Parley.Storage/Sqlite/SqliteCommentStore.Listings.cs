@@ -22,34 +22,36 @@ public sealed partial class SqliteCommentStore
         ReadSnapshotAsync(() => ReadAsync(async c =>
         {
             const string state = """
-                SELECT coalesce((SELECT id FROM threads WHERE uri = @uri), 0), (SELECT coalesce(max(seq), 0) FROM parley_row_versions)
+                SELECT coalesce((SELECT id FROM threads WHERE uri = @uri), 0), (SELECT coalesce(max(seq), 0) FROM parley_row_versions),
+                       (SELECT coalesce(max(id), 0) FROM comments)
                 """;
-            var (thread, version) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition(state, new { uri }, cancellationToken: ct));
+            var (thread, version, lastId) = await c.QuerySingleAsync<(long, long, long)>(new CommandDefinition(state, new { uri }, cancellationToken: ct));
             if (thread == 0)
             {
                 return ThreadListing.Empty;
             }
             var kept = _knownListings.Find(uri, sort, after);
-            if (kept is not null && kept.Version > version)
+            if (kept is not null && (kept.Version > version || (kept.Version == version && kept.LastId > lastId)))
             {
-                // The row versions went backwards: the file was replaced, and nothing kept describes it.
+                // The row versions went backwards, or the highest id did without a deletion: the file was replaced, and
+                // nothing kept describes it.
                 _knownListings.Forget();
             }
             else if (kept is not null && kept.Thread == thread)
             {
-                var changed = kept.Version == version ? [] : await ChangedRowsAsync(c, kept.Version, after, ct);
-                if (changed is not null && KnownListings.Apply(kept, changed, version, sort) is { } listing)
+                var changed = kept.Version == version && kept.LastId == lastId ? [] : await ChangedRowsAsync(c, kept, after, ct);
+                if (changed is not null && KnownListings.Apply(kept, changed, version, lastId, sort) is { } listing)
                 {
                     _knownListings.Keep(uri, sort, after, listing);
                     return listing.Answer;
                 }
             }
-            return await ReadListingAsync(c, uri, sort, after, thread, version, ct);
+            return await ReadListingAsync(c, uri, sort, after, thread, version, lastId, ct);
         }, ct), ct);
 
     // The whole listing, kept when every row's keys are plain numbers (rows written by Isso or Parley always are).
     private async Task<ThreadListing> ReadListingAsync(SqliteConnection c, string uri, string sort, string after,
-        long thread, long version, CancellationToken ct)
+        long thread, long version, long lastId, CancellationToken ct)
     {
         var topLevel = $"""
             SELECT c.id, {ListedColumns}
@@ -66,7 +68,7 @@ public sealed partial class SqliteCommentStore
         var parameters = new { uri, after };
         var (roots, rootsPlain) = await ReadListedRowsAsync(c, topLevel, parameters, ct);
         var (answers, answersPlain) = await ReadListedRowsAsync(c, replies, parameters, ct);
-        var listing = new Listing(thread, version, roots, answers);
+        var listing = new Listing(thread, version, lastId, roots, answers);
         if (rootsPlain && answersPlain)
         {
             _knownListings.Keep(uri, sort, after, listing);
@@ -74,17 +76,24 @@ public sealed partial class SqliteCommentStore
         return listing.Answer;
     }
 
-    // The rows whose version grew past since, as they are now; null when there are too many to be worth it.
-    private static async Task<IReadOnlyList<ChangedRow>?> ChangedRowsAsync(SqliteConnection c, long since, string after, CancellationToken ct)
+    // The rows changed since kept was read, as they are now: those whose version grew (updated or deleted; a deleted
+    // row's id may have been given again since) and those inserted (ids above the highest then). Null when there are
+    // too many to be worth it.
+    private static async Task<IReadOnlyList<ChangedRow>?> ChangedRowsAsync(SqliteConnection c, Listing kept, string after, CancellationToken ct)
     {
+        const string changedColumns = $"{ListedColumns}, coalesce(CAST(c.tid AS INTEGER), 0), coalesce((5 | c.mode) = 5, 0)";
         var sql = $"""
-            SELECT v.cid, {ListedColumns}, coalesce(CAST(c.tid AS INTEGER), 0), coalesce((5 | c.mode) = 5, 0)
+            SELECT v.cid, {changedColumns}
             FROM parley_row_versions v LEFT JOIN comments c ON c.id = v.cid
             WHERE v.seq > @since
-            ORDER BY v.seq
+            UNION ALL
+            SELECT c.id, {changedColumns}
+            FROM comments c {JoinRowVersions}
+            WHERE c.id > @lastId AND coalesce(v.seq, 0) <= @since
             LIMIT {KnownListings.MostChanges + 1}
             """;
-        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, new { since, after }, cancellationToken: ct));
+        var parameters = new { since = kept.Version, lastId = kept.LastId, after };
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
         var changed = new List<ChangedRow>();
         while (await reader.ReadAsync(ct))
         {

@@ -94,6 +94,25 @@ public sealed class KnownListingsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnIdGivenAgainAfterItsCommentWasDeletedIsListedAsTheNewComment()
+    {
+        var thread = await _store.CreateThreadAsync("/a", "A");
+        await _store.InsertCommentAsync(Sample.Comment(thread.Id, created: Sample.T0));
+        var last = await _store.InsertCommentAsync(Sample.Comment(thread.Id, created: Sample.T0 + 1));
+        Assert.Equal(2, (await _store.ListThreadAsync("/a", "newest", "0")).TopLevel.Count);
+
+        // SQLite gives the highest id again once its row is gone; the new comment is older than the first.
+        await _store.DeleteCommentAsync(last.Id);
+        var again = await _store.InsertCommentAsync(Sample.Comment(thread.Id, created: Sample.T0 - 1));
+        Assert.Equal(last.Id, again.Id);
+
+        var listed = await _store.ListThreadAsync("/a", "newest", "0");
+        using var whole = SqliteCommentStore.Open(_database.Path);
+        Assert.Equal((await whole.ListThreadAsync("/a", "newest", "0")).TopLevel, listed.TopLevel);
+        Assert.Equal(again.Id, listed.TopLevel[^1].Id);
+    }
+
+    [Fact]
     public async Task MoreChangesThanAreWorthApplyingReadTheThreadWhole()
     {
         var thread = await _store.CreateThreadAsync("/a", "A");
