@@ -39,7 +39,11 @@ public sealed partial class SqliteCommentStore
             }
             else if (kept is not null && kept.Thread == thread)
             {
-                var changed = kept.Version == version && kept.LastId == lastId ? [] : await ChangedRowsAsync(c, kept, after, ct);
+                if (kept.Version == version && kept.LastId == lastId)
+                {
+                    return kept.Answer;
+                }
+                var changed = await ChangedRowsAsync(c, kept, after, ct);
                 if (changed is not null && KnownListings.Apply(kept, changed, version, lastId, sort) is { } listing)
                 {
                     _knownListings.Keep(uri, sort, after, listing);
