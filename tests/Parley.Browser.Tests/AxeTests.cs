@@ -18,7 +18,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output) :
         await using var site = await TestSite.StartAsync(browser, output);
         var first = await site.Api.PostAsync("/post-1/", "What a **great** article, see [the docs](https://example.com/docs).", author: "Ada", from: 1);
         await site.Api.PostAsync("/post-1/", "> Quoted\n\nAgreed, with `code`.", parent: first, author: "Bea", from: 2);
-        var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
+        var session = await site.SessionInAsync(scheme);
         var page = session.Page;
         var found = new List<string>();
         async Task CheckAsync(string state)
@@ -80,7 +80,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output) :
         await using var site = await TestSite.StartAsync(browser, output, AdminPanel.Settings);
         await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
         await site.Api.PostAsync("/post-2/", "Me as well, with a [link](https://example.com/)", author: "Bob", from: 2);
-        var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
+        var session = await site.SessionInAsync(scheme);
         var page = session.Page;
         var found = new List<string>();
 

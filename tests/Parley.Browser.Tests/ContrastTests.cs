@@ -37,7 +37,7 @@ public sealed class ContrastTests(BrowserFixture browser, ITestOutputHelper outp
     public async Task FieldsAndButtonsStandOutInBothThemes(ColorScheme scheme)
     {
         await using var site = await TestSite.StartAsync(browser, output);
-        var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
+        var session = await site.SessionInAsync(scheme);
         await site.OpenPostAsync("/post-1/", page: session.Page);
 
         var measured = await session.Page.Locator("#isso-thread > .isso-postbox")
@@ -53,7 +53,7 @@ public sealed class ContrastTests(BrowserFixture browser, ITestOutputHelper outp
     {
         await using var site = await TestSite.StartAsync(browser, output, AdminPanel.Settings);
         await site.Api.PostAsync("/post-1/", "Please approve me", author: "Ann");
-        var session = scheme == ColorScheme.Light ? site.Browser : await site.OpenSessionAsync(scheme);
+        var session = await site.SessionInAsync(scheme);
         var page = session.Page;
         await AdminPanel.OpenAsync(page, site);
         var signIn = await page.Locator("input, button").EvaluateAllAsync<object[][]>(Measure);

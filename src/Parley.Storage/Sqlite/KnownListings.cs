@@ -38,7 +38,7 @@ internal sealed class KnownListings
         {
             var kept = _kept.GetValueOrDefault(key);
             // An older reader never replaces what a newer one kept.
-            if (kept is not null && (kept.Version > listing.Version || (kept.Version == listing.Version && kept.LastId > listing.LastId)))
+            if (kept is not null && kept.IsLaterThan(listing.Version, listing.LastId))
             {
                 return;
             }
@@ -124,7 +124,7 @@ internal readonly record struct ListedRow(long Id, long Version, long? Parent, b
     public ListedComment Listed => new(Id, Parent, After, Version);
 }
 
-/// <summary>A row whose version grew: its thread and visibility as they are now (thread 0: the row is gone), and whether its keys are plain numbers.</summary>
+/// <summary>A row changed or inserted since a listing was read: its thread and visibility as they are now (thread 0: the row is gone), and whether its keys are plain numbers.</summary>
 internal readonly record struct ChangedRow(long Tid, bool Visible, bool Plain, ListedRow Row);
 
 /// <summary>A thread's listing for one sort and time filter, as of row version <see cref="Version"/> and comment id <see cref="LastId"/>.</summary>
@@ -141,6 +141,9 @@ internal sealed class Listing(long thread, long version, long lastId, ListedRow[
     public ListedRow[] Replies { get; } = replies;
 
     public int Rows => TopLevel.Length + Replies.Length;
+
+    /// <summary>Whether this listing was read after the moment of <paramref name="version"/> and <paramref name="lastId"/>: both only grow.</summary>
+    public bool IsLaterThan(long version, long lastId) => Version > version || (Version == version && LastId > lastId);
 
     /// <summary>What <see cref="SqliteCommentStore.ListThreadAsync"/> returns, made once per listing.</summary>
     public ThreadListing Answer { get; } = new(thread, [.. topLevel.Select(row => row.Listed)], [.. replies.Select(row => row.Listed)]);

@@ -31,7 +31,7 @@ public sealed partial class SqliteCommentStore
                 return ThreadListing.Empty;
             }
             var kept = _knownListings.Find(uri, sort, after);
-            if (kept is not null && (kept.Version > version || (kept.Version == version && kept.LastId > lastId)))
+            if (kept is not null && kept.IsLaterThan(version, lastId))
             {
                 // The row versions went backwards, or the highest id did without a deletion: the file was replaced, and
                 // nothing kept describes it.

@@ -62,6 +62,10 @@ public sealed class TestSite : IAsyncDisposable
         return session;
     }
 
+    /// <summary>The first session when <paramref name="colorScheme"/> is light (as it opens), else a new one that prefers it.</summary>
+    public async Task<BrowserSession> SessionInAsync(ColorScheme colorScheme) =>
+        colorScheme == ColorScheme.Light ? Browser : await OpenSessionAsync(colorScheme);
+
     /// <summary>
     /// Serves a blog post at <paramref name="path"/> embedding Parley with these <c>data-isso-*</c> options, opens
     /// it and, unless told otherwise, waits for the thread to load (its heading gets its text), as a reader
